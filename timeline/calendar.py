@@ -1,0 +1,155 @@
+"""Pure calendar arithmetic on :class:`datetime.date`.
+
+Stdlib only; imports nothing from the package. Every interval here is *inclusive* at both
+ends, as the event table and the CLI report them: a month is ``(first day, last day)``.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+from datetime import date, timedelta
+
+Interval = tuple[date, date]
+
+#: TIMEX3 season codes in calendar order. Meteorological seasons: winter of year Y runs
+#: from December Y to February Y+1 (the TimeML value ``2023-WI`` names that winter).
+SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def month_end(year: int, month: int) -> date:
+    """Last day of a month.
+
+    Examples
+    --------
+    >>> month_end(2024, 2)
+    datetime.date(2024, 2, 29)
+    """
+    return date(year, month, _stdcal.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """Shift by whole months, clamping the day to the target month's length.
+
+    >>> add_months(date(2024, 1, 31), 1)
+    datetime.date(2024, 2, 29)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month0 = divmod(index, 12)
+    last = _stdcal.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def year_interval(year: int) -> Interval:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def month_interval(year: int, month: int) -> Interval:
+    return date(year, month, 1), month_end(year, month)
+
+
+def months_interval(year: int, first_month: int, count: int) -> Interval:
+    """``count`` whole months starting at ``first_month`` of ``year`` (may cross a year)."""
+    start = date(year, first_month, 1)
+    last = add_months(start, count - 1)
+    return start, month_end(last.year, last.month)
+
+
+def quarter_interval(year: int, quarter: int) -> Interval:
+    return months_interval(year, 3 * (quarter - 1) + 1, 3)
+
+
+def half_interval(year: int, half: int) -> Interval:
+    return months_interval(year, 6 * (half - 1) + 1, 6)
+
+
+def season_interval(year: int, season: str) -> Interval:
+    return months_interval(year, _SEASON_FIRST_MONTH[season], 3)
+
+
+def week_interval(day: date) -> Interval:
+    """The ISO week (Monday to Sunday) containing ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def iso_week(day: date) -> str:
+    """TIMEX3 week value, e.g. ``2013-W11``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def decade_interval(first_year: int) -> Interval:
+    return date(first_year, 1, 1), date(first_year + 9, 12, 31)
+
+
+def century_interval(first_year: int) -> Interval:
+    return date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31)
+
+
+# How a part-of modifier narrows a period, per granularity: the period is cut into its
+# sub-units (days of a month, months of a year, years of a decade ...), then
+#   EARLY = the first ``early`` units, MID = the next ``mid`` units, LATE = the rest,
+#   START / END = the first / last ``edge`` units ("the beginning / end of").
+# Months use the 1-10 / 11-20 / 21-end split that news and Chinese 上中下旬 both mean.
+_PART_OF: dict[str, tuple[str, int, int, int]] = {
+    # granularity: (sub-unit, early, mid, edge)
+    "week": ("day", 2, 3, 1),
+    "month": ("day", 10, 10, 7),
+    "quarter": ("month", 1, 1, 1),
+    "half": ("month", 2, 2, 1),
+    "season": ("month", 1, 1, 1),
+    "year": ("month", 4, 4, 2),
+    "decade": ("year", 4, 3, 2),
+    "century": ("decade", 4, 3, 2),
+}
+
+NARROWING_MODS = frozenset({"START", "EARLY", "MID", "LATE", "END"})
+
+
+def _sub_units(interval: Interval, unit: str) -> list[Interval]:
+    start, end = interval
+    units: list[Interval] = []
+    cursor = start
+    while cursor <= end:
+        if unit == "day":
+            last = cursor
+        elif unit == "month":
+            last = month_end(cursor.year, cursor.month)
+        elif unit == "year":
+            last = date(cursor.year, 12, 31)
+        else:  # decade
+            last = date(cursor.year + 9, 12, 31)
+        units.append((cursor, min(last, end)))
+        cursor = last + timedelta(days=1)
+    return units
+
+
+def narrow(interval: Interval, granularity: str, mod: str | None) -> Interval:
+    """Narrow ``interval`` (a whole period of ``granularity``) by a TIMEX3 part-of ``mod``.
+
+    Mods that do not narrow (APPROX, BEFORE, ...) and granularities without sub-units
+    (day) return the interval unchanged.
+
+    Examples
+    --------
+    >>> narrow(month_interval(2024, 1), "month", "MID")
+    (datetime.date(2024, 1, 11), datetime.date(2024, 1, 20))
+    >>> narrow(year_interval(2023), "year", "END")
+    (datetime.date(2023, 11, 1), datetime.date(2023, 12, 31))
+    """
+    if mod not in NARROWING_MODS or granularity not in _PART_OF:
+        return interval
+    unit, early, mid, edge = _PART_OF[granularity]
+    units = _sub_units(interval, unit)
+    if mod == "START":
+        chosen = units[:edge]
+    elif mod == "END":
+        chosen = units[-edge:]
+    elif mod == "EARLY":
+        chosen = units[:early]
+    elif mod == "MID":
+        chosen = units[early : early + mid]
+    else:  # LATE
+        chosen = units[early + mid :]
+    return chosen[0][0], chosen[-1][1]

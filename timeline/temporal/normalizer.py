@@ -1,0 +1,358 @@
+"""Resolve expressions to TIMEX3 values and intervals: (Expr, reference, context) → Timex.
+
+The normalizer never sees text. It threads, per paragraph, the *year in focus* (the year of
+the last date resolved there, HeidelTime's narrative anchor) and the previous date, so that
+"the year", "Double 11" after "last year's 618", or "the same period in 2022" resolve the way
+a reader resolves them. A date without a year goes, in this order, to the year in focus in
+its paragraph, else to the occurrence the clause tense points at (past: the latest that has
+begun by the reference date; future: the earliest not yet over; otherwise the nearest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from functools import lru_cache
+
+from timeline import calendar as cal
+from timeline.model import (
+    CalendarExpr,
+    DurationExpr,
+    EraExpr,
+    Expr,
+    Granularity,
+    Mention,
+    ParsedExpr,
+    RefExpr,
+    RelativeExpr,
+    Resolved,
+    SamePeriodExpr,
+    SetExpr,
+    Tense,
+    Timex,
+    TimexType,
+    WeekdayExpr,
+    YearRef,
+)
+from timeline.temporal.festivals import festival_date
+from timeline.temporal.resources import Resources, load
+
+# granularities whose dates can put a year in focus
+_FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
+
+
+def resolve_all(
+    mentions: Sequence[Mention], *, reference: date, lang: str = "en"
+) -> list[Resolved]:
+    """Resolve mentions in text order against ``reference``, threading paragraph context."""
+    res = load(lang)
+    out: list[Resolved] = []
+    paragraph = -1
+    focus: int | None = None
+    previous: Timex | None = None
+    for mention in mentions:
+        if mention.paragraph != paragraph:
+            paragraph, focus, previous = mention.paragraph, None, None
+        timex = normalize(
+            mention.expr,
+            reference=reference,
+            tense=mention.tense,
+            focus_year=focus,
+            previous=previous,
+            res=res,
+        )
+        out.append(Resolved(mention, timex))
+        if (
+            timex is not None
+            and timex.start is not None
+            and timex.type in (TimexType.DATE, TimexType.TIME)
+            and timex.granularity in _FOCUS
+            and not isinstance(mention.expr, SamePeriodExpr)
+        ):
+            focus, previous = timex.start.year, timex
+    return out
+
+
+def normalize(
+    expr: Expr,
+    *,
+    reference: date,
+    tense: Tense = Tense.NONE,
+    focus_year: int | None = None,
+    previous: Timex | None = None,
+    res: Resources | None = None,
+) -> Timex | None:
+    """Resolve one expression; None when it cannot be resolved.
+
+    Examples
+    --------
+    >>> from timeline.model import CalendarExpr, Granularity, YearRef
+    >>> normalize(CalendarExpr(Granularity.MONTH, YearRef(shift=-1), month=12),
+    ...           reference=date(2024, 1, 25)).value
+    '2023-12'
+    """
+    res = res or load()
+    if isinstance(expr, CalendarExpr):
+        return _calendar(expr, reference, tense, focus_year, res)
+    if isinstance(expr, RelativeExpr):
+        return _relative(expr, reference)
+    if isinstance(expr, WeekdayExpr):
+        return _weekday(expr, reference, tense)
+    if isinstance(expr, EraExpr):
+        return _era(expr)
+    if isinstance(expr, DurationExpr):
+        return _duration(expr, reference)
+    if isinstance(expr, RefExpr):
+        return Timex(TimexType.DATE, expr.value)
+    if isinstance(expr, SetExpr):
+        return Timex(TimexType.SET, expr.value)
+    if isinstance(expr, ParsedExpr):
+        day = _parse_day(expr.text)
+        return None if day is None else _day(day)
+    return _same_period(expr, reference, focus_year, previous)
+
+
+def _day(day: date) -> Timex:
+    return Timex(TimexType.DATE, day.isoformat(), None, day, day, Granularity.DAY)
+
+
+def _year_of(ref: YearRef, reference: date, focus_year: int | None) -> int | None:
+    if ref.value is not None:
+        return ref.value
+    if ref.shift is not None:
+        return reference.year + ref.shift
+    if ref.anaphoric:
+        return focus_year or reference.year
+    return None
+
+
+def _calendar(
+    expr: CalendarExpr, reference: date, tense: Tense, focus_year: int | None, res: Resources
+) -> Timex | None:
+    # "last December" and "next March" point away from the reference date; "this Double 11"
+    # is the one in focus, like a bare "Double 11"
+    lean = None if expr.lean is Tense.PRESENT else expr.lean
+    year = _year_of(expr.year, reference, focus_year)
+    if year is None and lean is None and focus_year is not None:
+        year = focus_year
+    if year is not None:
+        return _calendar_in(expr, year, res)
+    years = (reference.year, reference.year - 1, reference.year + 1)
+    options = [t for t in (_calendar_in(expr, y, res) for y in years) if t is not None]
+    return _pick(options, reference, lean or tense, strict=lean is not None)
+
+
+def _pick(options: list[Timex], reference: date, lean: Tense, *, strict: bool) -> Timex | None:
+    """Choose among occurrences of an underspecified date by tense.
+
+    ``options`` lists the reference year's occurrence first. Past: the latest that has
+    begun (strict, "last December": that is over); future: the earliest not yet over
+    (strict, "next March": not yet begun); otherwise the nearest.
+    """
+    dated = [(t, t.start, t.end) for t in options if t.start is not None and t.end is not None]
+    if not dated:
+        return None
+    if lean is Tense.PAST:
+        past = [d for d in dated if (d[2] < reference if strict else d[1] <= reference)]
+        return max(past, key=lambda d: d[1])[0] if past else None
+    if lean is Tense.FUTURE:
+        future = [d for d in dated if (d[1] > reference if strict else d[2] >= reference)]
+        return min(future, key=lambda d: d[1])[0] if future else None
+
+    def distance(d: tuple[Timex, date, date]) -> int:
+        if d[1] <= reference <= d[2]:
+            return 0
+        return min(abs((d[1] - reference).days), abs((d[2] - reference).days))
+
+    return min(dated, key=distance)[0]
+
+
+def _calendar_in(expr: CalendarExpr, year: int, res: Resources) -> Timex | None:
+    """The occurrence of ``expr`` in ``year``."""
+    unit = expr.unit
+    try:
+        if unit is Granularity.YEAR:
+            value, interval = f"{year:04d}", cal.year_interval(year)
+        elif unit is Granularity.HALF:
+            assert expr.index is not None
+            value, interval = f"{year:04d}-H{expr.index}", cal.half_interval(year, expr.index)
+        elif unit is Granularity.QUARTER:
+            assert expr.index is not None
+            value, interval = f"{year:04d}-Q{expr.index}", cal.quarter_interval(year, expr.index)
+        elif unit is Granularity.SEASON:
+            assert expr.season is not None
+            value, interval = f"{year:04d}-{expr.season}", cal.season_interval(year, expr.season)
+        elif unit is Granularity.MONTH:
+            assert expr.month is not None
+            value, interval = f"{year:04d}-{expr.month:02d}", cal.month_interval(year, expr.month)
+        else:
+            day = _calendar_day(expr, year, res)
+            if day is None:
+                return None
+            value, interval = day.isoformat(), (day, day)
+    except (ValueError, OverflowError):
+        return None
+    start, end = cal.narrow(interval, unit.value, expr.mod)
+    return Timex(TimexType.DATE, value, expr.mod, start, end, unit)
+
+
+def _calendar_day(expr: CalendarExpr, year: int, res: Resources) -> date | None:
+    if expr.festival is not None:
+        day = festival_date(res.festivals[expr.festival], year, res.festivals)
+    elif expr.month is not None and expr.day is not None:
+        day = date(year, expr.month, expr.day)
+    else:
+        return None
+    return None if day is None else day + timedelta(days=expr.day_shift)
+
+
+def _relative(expr: RelativeExpr, reference: date) -> Timex | None:
+    unit, n = expr.unit, expr.offset
+    try:
+        if unit is Granularity.DAY:
+            return _day(reference + timedelta(days=n))
+        if unit is Granularity.WEEK:
+            monday = cal.week_interval(reference)[0] + timedelta(weeks=n)
+            value, interval = cal.iso_week(monday), cal.week_interval(monday)
+        elif unit is Granularity.MONTH:
+            first = cal.add_months(reference.replace(day=1), n)
+            value = f"{first.year:04d}-{first.month:02d}"
+            interval = cal.month_interval(first.year, first.month)
+        elif unit is Granularity.QUARTER:
+            year, q0 = divmod(reference.year * 4 + (reference.month - 1) // 3 + n, 4)
+            value, interval = f"{year:04d}-Q{q0 + 1}", cal.quarter_interval(year, q0 + 1)
+        elif unit is Granularity.YEAR:
+            year = reference.year + n
+            value, interval = f"{year:04d}", cal.year_interval(year)
+        else:
+            return None
+    except (ValueError, OverflowError):
+        return None
+    start, end = cal.narrow(interval, unit.value, expr.mod)
+    return Timex(TimexType.DATE, value, expr.mod, start, end, unit)
+
+
+def _weekday(expr: WeekdayExpr, reference: date, tense: Tense) -> Timex | None:
+    back = (reference.isoweekday() - expr.weekday) % 7  # days since the last one (0 = today)
+    ahead = (expr.weekday - reference.isoweekday()) % 7
+    try:
+        if expr.offset == -1:
+            return _day(reference - timedelta(days=back or 7))
+        if expr.offset == 1:
+            return _day(reference + timedelta(days=ahead or 7))
+        if expr.offset == 0:
+            monday = cal.week_interval(reference)[0]
+            return _day(monday + timedelta(days=expr.weekday - 1))
+        if tense is Tense.FUTURE or (tense is not Tense.PAST and ahead < back):
+            return _day(reference + timedelta(days=ahead))
+        return _day(reference - timedelta(days=back))
+    except OverflowError:
+        return None
+
+
+def _era(expr: EraExpr) -> Timex | None:
+    first = expr.first_year
+    if expr.unit is Granularity.DECADE:
+        value, interval = f"{first // 10:03d}", cal.decade_interval(first)
+    else:
+        value, interval = f"{first // 100:02d}", cal.century_interval(first)
+    start, end = cal.narrow(interval, expr.unit.value, expr.mod)
+    return Timex(TimexType.DATE, value, expr.mod, start, end, expr.unit)
+
+
+# a fractional amount is written in the next smaller unit: 1.5 years = 18 months
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+_WHOLE = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+_DURATION_GRANULARITY = {
+    "Y": Granularity.YEAR,
+    "M": Granularity.MONTH,
+    "W": Granularity.WEEK,
+    "D": Granularity.DAY,
+}
+
+
+def _duration(expr: DurationExpr, reference: date) -> Timex | None:
+    unit, amount = expr.unit, expr.amount
+    if unit in _WHOLE:
+        unit, factor = _WHOLE[unit]
+        amount = None if amount is None else amount * factor
+    if amount is not None and amount.denominator != 1:
+        if unit not in _SMALLER:
+            return None
+        unit, factor = _SMALLER[unit]
+        amount *= factor
+        if amount.denominator != 1:
+            return None
+    count = "X" if amount is None else str(amount.numerator)
+    time_part = unit in ("H", "MIN", "S")
+    letter = "M" if unit == "MIN" else unit
+    value = f"PT{count}{letter}" if time_part else f"P{count}{letter}"
+    interval = _anchored(unit, amount, expr.anchor, reference)
+    if interval is None:
+        return Timex(TimexType.DURATION, value, expr.mod)
+    granularity = _DURATION_GRANULARITY.get(unit, Granularity.DAY)
+    return Timex(TimexType.DURATION, value, expr.mod, interval[0], interval[1], granularity)
+
+
+_SHIFTS: dict[str, Callable[[date, int], date]] = {
+    "Y": lambda d, n: cal.add_months(d, 12 * n),
+    "M": cal.add_months,
+    "W": lambda d, n: d + timedelta(weeks=n),
+    "D": lambda d, n: d + timedelta(days=n),
+}
+
+
+def _anchored(
+    unit: str, amount: Fraction | None, anchor: int, reference: date
+) -> tuple[date, date] | None:
+    """The interval an anchored duration covers: "the past 3 months" ends on the reference
+    date, "the next 3 months" starts on it."""
+    if anchor == 0 or amount is None:
+        return None
+    if unit not in _SHIFTS:
+        return reference, reference
+    try:
+        other = _SHIFTS[unit](reference, anchor * int(amount))
+    except (ValueError, OverflowError):
+        return None
+    if anchor < 0:
+        return other + timedelta(days=1), reference
+    return reference, other - timedelta(days=1)
+
+
+def _same_period(
+    expr: SamePeriodExpr, reference: date, focus_year: int | None, previous: Timex | None
+) -> Timex | None:
+    year = _year_of(expr.year, reference, focus_year)
+    if year is None:
+        return None
+    if previous is None or previous.start is None or previous.end is None:
+        return Timex(TimexType.DATE, f"{year:04d}", None, *cal.year_interval(year), Granularity.YEAR)
+    shift = 12 * (year - previous.start.year)
+    try:
+        start = cal.add_months(previous.start, shift)
+        end = cal.add_months(previous.end, shift)
+    except (ValueError, OverflowError):
+        return None
+    value = f"{year:04d}{previous.value[4:]}"
+    return replace(previous, value=value, start=start, end=end)
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str) -> date | None:
+    """A fully written date, read by dateparser (strict: day, month and year required)."""
+    import dateparser  # imported lazily: it is only needed for written-out dates
+
+    parsed: datetime | None = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "STRICT_PARSING": True,
+            "DATE_ORDER": "MDY",
+            "PREFER_LOCALE_DATE_ORDER": False,
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return None if parsed is None else parsed.date()

@@ -1,0 +1,285 @@
+"""Load and validate the language data: rules, lexicons, festivals, tense words.
+
+Everything the tagger knows about English lives in ``data/``; this module turns those files
+into compiled, validated objects. Invalid data fails at load time with a
+:class:`~timeline.errors.ResourceError` naming the file and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from timeline.errors import ResourceError
+
+KINDS = frozenset(
+    {"calendar", "relative", "weekday", "era", "duration", "ref", "set", "parsed", "same_period"}
+)
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z_0-9]*)>")
+
+
+def normalize_key(surface: str) -> str:
+    """The lookup key of a lexicon surface or a matched text: lower case, straight
+    apostrophes, single spaces."""
+    return " ".join(surface.replace("’", "'").lower().split())
+
+
+def lexicon_name(group: str) -> str:
+    """A regex group names its lexicon; trailing digits tell two groups apart (month2)."""
+    return group.rstrip("0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """An executable example of a rule: ``text`` at ``ref`` has a mention worth ``value``."""
+
+    text: str
+    ref: date
+    value: str
+    mod: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One extraction rule. The mention is the regex group ``m`` if the pattern has one,
+    else the whole match (so context such as a preposition can be matched but not kept)."""
+
+    id: str
+    regex: re.Pattern[str]
+    kind: str
+    fields: tuple[tuple[str, str], ...]
+    capitalized: tuple[str, ...]
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Festival:
+    """A festival or holiday and how its date is computed (see festivals.toml)."""
+
+    id: str
+    names: tuple[str, ...]
+    kind: str
+    month: int = 0
+    day: int = 0
+    weekday: int = 0
+    n: int = 0
+    offset: int = 0
+    of: str | None = None
+    lunar_variant: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """All language data for one language, compiled."""
+
+    rules: tuple[Rule, ...]
+    lexicons: Mapping[str, Mapping[str, str]]
+    festivals: Mapping[str, Festival]
+    lunar_context: re.Pattern[str]
+    tense: Mapping[str, str]
+    tense_words: re.Pattern[str]
+    not_past: frozenset[str]
+
+    def lookup(self, group: str, text: str) -> str:
+        """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
+        else the text itself (digits in a ``number`` group, a group with no lexicon)."""
+        lexicon = self.lexicons.get(lexicon_name(group), {})
+        return lexicon.get(normalize_key(text), text.strip())
+
+
+def _data_dir() -> Traversable:
+    return resources.files("timeline.temporal") / "data"
+
+
+def _read_tsv(path: Traversable) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) == 1:
+            cells.append(cells[0])
+        if len(cells) != 2 or not cells[0].strip():
+            msg = f"{path.name}:{number}: expected 'surface<TAB>value', found {raw!r}"
+            raise ResourceError(msg)
+        key = normalize_key(cells[0])
+        if key in table and table[key] != cells[1].strip():
+            msg = f"{path.name}:{number}: {cells[0]!r} is listed twice with different values"
+            raise ResourceError(msg)
+        table[key] = cells[1].strip()
+    return table
+
+
+def _alternation(surfaces: list[str]) -> str:
+    """A regex alternation of surfaces, longest first, tolerant of spacing and apostrophes."""
+    parts = []
+    for surface in sorted(set(surfaces), key=lambda s: (-len(s), s)):
+        escaped = re.escape(surface)
+        escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _load_toml(path: Traversable) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{path.name}: invalid TOML: {exc}"
+        raise ResourceError(msg) from exc
+
+
+def _load_festivals(path: Traversable) -> tuple[dict[str, Festival], list[str]]:
+    data = _load_toml(path)
+    festivals: dict[str, Festival] = {}
+    for row in data.get("festival", []):
+        try:
+            fest = Festival(**{**row, "names": tuple(row["names"])})
+        except (TypeError, KeyError) as exc:
+            msg = f"{path.name}: festival {row.get('id', '?')!r}: {exc}"
+            raise ResourceError(msg) from exc
+        if fest.id in festivals:
+            msg = f"{path.name}: festival id {fest.id!r} is defined twice"
+            raise ResourceError(msg)
+        if fest.kind not in {"fixed", "lunar", "nth_weekday", "easter", "after"}:
+            msg = f"{path.name}: festival {fest.id!r}: unknown kind {fest.kind!r}"
+            raise ResourceError(msg)
+        festivals[fest.id] = fest
+    for fest in festivals.values():
+        for ref in (fest.of, fest.lunar_variant):
+            if ref is not None and ref not in festivals:
+                msg = f"{path.name}: festival {fest.id!r} refers to unknown festival {ref!r}"
+                raise ResourceError(msg)
+    return festivals, list(data.get("lunar_context", []))
+
+
+def _example(rule_id: str, row: Mapping[str, Any]) -> Example:
+    try:
+        return Example(
+            text=row["text"],
+            ref=date.fromisoformat(row["ref"]),
+            value=str(row["value"]),
+            mod=row.get("mod"),
+            start=date.fromisoformat(row["start"]) if "start" in row else None,
+            end=date.fromisoformat(row["end"]) if "end" in row else None,
+        )
+    except (KeyError, ValueError) as exc:
+        msg = f"rules.toml: rule {rule_id!r}: bad example {dict(row)!r}: {exc}"
+        raise ResourceError(msg) from exc
+
+
+def _compile_rule(row: Mapping[str, Any], expand: Mapping[str, str]) -> Rule:
+    rule_id = row.get("id", "?")
+    where = f"rules.toml: rule {rule_id!r}"
+    missing = [key for key in ("id", "pattern", "expr", "examples") if key not in row]
+    if missing:
+        msg = f"{where}: missing {', '.join(missing)}"
+        raise ResourceError(msg)
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in expand:
+            msg = f"{where}: unknown placeholder {{{name}}}; known: {', '.join(sorted(expand))}"
+            raise ResourceError(msg)
+        return expand[name]
+
+    source = _PLACEHOLDER.sub(substitute, row["pattern"])
+    flags = re.IGNORECASE | re.VERBOSE if row.get("verbose") else re.IGNORECASE
+    try:
+        regex = re.compile(source, flags)
+    except re.error as exc:
+        msg = f"{where}: pattern does not compile: {exc}"
+        raise ResourceError(msg) from exc
+    if regex.search("") is not None:
+        msg = f"{where}: pattern matches the empty string"
+        raise ResourceError(msg)
+    expr = dict(row["expr"])
+    kind = expr.pop("kind", None)
+    if kind not in KINDS:
+        msg = f"{where}: unknown expr kind {kind!r}; known: {', '.join(sorted(KINDS))}"
+        raise ResourceError(msg)
+    groups = set(regex.groupindex)
+    fields: list[tuple[str, str]] = []
+    for field, template in expr.items():
+        text = str(template)
+        for name in _PLACEHOLDER.findall(text):
+            if name not in groups:
+                msg = f"{where}: expr field {field!r} uses group {name!r} missing from the pattern"
+                raise ResourceError(msg)
+        fields.append((field, text))
+    capitalized = tuple(row.get("capitalized", ()))
+    for name in capitalized:
+        if name not in groups:
+            msg = f"{where}: capitalized group {name!r} is not in the pattern"
+            raise ResourceError(msg)
+    examples = tuple(_example(rule_id, ex) for ex in row["examples"])
+    if not examples:
+        msg = f"{where}: needs at least one example"
+        raise ResourceError(msg)
+    return Rule(rule_id, regex, kind, tuple(fields), capitalized, examples)
+
+
+@cache
+def load(lang: str = "en") -> Resources:
+    """Load, validate and compile the data files of ``lang`` (cached per language)."""
+    base = _data_dir()
+    root = base / lang
+    if not root.is_dir():
+        msg = f"no language data for {lang!r}"
+        raise ResourceError(msg)
+    lexicons: dict[str, dict[str, str]] = {}
+    for path in sorted((root / "lexicon").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".tsv"):
+            lexicons[path.name.removesuffix(".tsv")] = _read_tsv(path)
+    festivals, lunar_words = _load_festivals(base / "festivals.toml")
+    lexicons["festival"] = {
+        normalize_key(name): fest.id for fest in festivals.values() for name in fest.names
+    }
+    tense = lexicons.pop("tense")
+    bad = sorted({value for value in tense.values() if value not in {"PAST", "PRESENT", "FUTURE"}})
+    if bad:
+        msg = f"tense.tsv: unknown tense {bad}; use PAST, PRESENT or FUTURE"
+        raise ResourceError(msg)
+    not_past = frozenset(lexicons.pop("not_past"))
+
+    rules_data = _load_toml(root / "rules.toml")
+    macros: dict[str, str] = {}
+    expand = {name: _alternation(list(table)) for name, table in lexicons.items()}
+    for name, pattern in rules_data.get("macros", {}).items():
+        # macros may use lexicons and earlier macros
+        macros[name] = _PLACEHOLDER.sub(lambda m: {**expand, **macros}[m.group(1)], pattern)
+    expand.update(macros)
+
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for row in rules_data.get("rule", []):
+        rule = _compile_rule(row, expand)
+        if rule.id in seen:
+            msg = f"rules.toml: rule id {rule.id!r} is used twice"
+            raise ResourceError(msg)
+        seen.add(rule.id)
+        rules.append(rule)
+
+    lunar = re.compile(_alternation(lunar_words), re.IGNORECASE)
+    tense_re = re.compile(
+        r"(?<![\w'’])(?:" + _alternation(list(tense))[3:-1] + r"|[a-z]{2,}ed)(?![\w'’])",
+        re.IGNORECASE,
+    )
+    return Resources(
+        rules=tuple(rules),
+        lexicons=lexicons,
+        festivals=festivals,
+        lunar_context=lunar,
+        tense=tense,
+        tense_words=tense_re,
+        not_past=not_past,
+    )

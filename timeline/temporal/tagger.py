@@ -1,0 +1,268 @@
+"""Find temporal expressions in text: text → list of :class:`~timeline.model.Mention`.
+
+The tagger never sees a reference date. It reads what the text says (an :data:`Expr`) and
+the clause context the normalizer needs: the tense around each mention and its paragraph.
+Overlapping matches are settled by one policy: longest first, then leftmost, then the
+rule listed first in ``rules.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+
+from timeline.model import (
+    CalendarExpr,
+    DurationExpr,
+    EraExpr,
+    Expr,
+    Granularity,
+    Mention,
+    ParsedExpr,
+    RefExpr,
+    RelativeExpr,
+    SamePeriodExpr,
+    SetExpr,
+    Tense,
+    WeekdayExpr,
+    YearRef,
+)
+from timeline.temporal.resources import Resources, Rule, load
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE_END = re.compile(r"[.!?。！？](?=[\s\"'”’)]|$)|\n")
+
+Values = Mapping[str, str]
+
+
+def _int(values: Values, key: str) -> int | None:
+    """An integer field; ordinal suffixes are dropped ("3rd" → 3)."""
+    return int(values[key].rstrip("stndrh")) if key in values else None
+
+
+def _year(values: Values) -> YearRef:
+    return YearRef(
+        value=_int(values, "year"),
+        shift=_int(values, "year_shift"),
+        anaphoric="year_anaphor" in values,
+    )
+
+
+def _calendar(values: Values, text: str) -> CalendarExpr:
+    unit = Granularity(values["unit"])
+    month, day, index = _int(values, "month"), _int(values, "day"), _int(values, "index")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(month)
+    if day is not None:
+        date(2000, month or 1, day)  # raises ValueError for 31 April, 0, 32 ...
+    limit = {Granularity.QUARTER: 4, Granularity.HALF: 2}.get(unit)
+    if limit is not None and (index is None or not 1 <= index <= limit):
+        raise ValueError(index)
+    lean = values.get("lean")
+    return CalendarExpr(
+        unit=unit,
+        year=_year(values),
+        month=month,
+        day=day,
+        index=index,
+        season=values.get("season"),
+        festival=values.get("festival"),
+        day_shift=_int(values, "day_shift") or 0,
+        mod=values.get("mod"),
+        lean=Tense(lean) if lean else None,
+    )
+
+
+def _relative(values: Values, text: str) -> RelativeExpr:
+    return RelativeExpr(Granularity(values["unit"]), int(values["offset"]), values.get("mod"))
+
+
+def _weekday(values: Values, text: str) -> WeekdayExpr:
+    return WeekdayExpr(int(values["weekday"]), _int(values, "offset"))
+
+
+def _era(values: Values, text: str) -> EraExpr:
+    unit = Granularity(values["unit"])
+    if "century" in values:
+        first = (int(values["century"]) - 1) * 100
+    else:
+        first = int(values["first_year"])
+    return EraExpr(unit, first, values.get("mod"))
+
+
+def _duration(values: Values, text: str) -> DurationExpr:
+    raw = values.get("amount", "1")
+    amount = None if raw == "X" else Fraction(raw)
+    if amount is not None and "plus_half" in values:
+        amount += Fraction(1, 2)
+    if amount is not None and amount <= 0:
+        raise ValueError(raw)
+    return DurationExpr(amount, values["unit"], _int(values, "anchor") or 0, values.get("mod"))
+
+
+_BUILDERS: dict[str, Callable[[Values, str], Expr]] = {
+    "calendar": _calendar,
+    "relative": _relative,
+    "weekday": _weekday,
+    "era": _era,
+    "duration": _duration,
+    "ref": lambda values, text: RefExpr(values["value"]),
+    "set": lambda values, text: SetExpr(values["value"]),
+    "parsed": lambda values, text: ParsedExpr(text),
+    "same_period": lambda values, text: SamePeriodExpr(_year(values)),
+}
+
+
+def _values(rule: Rule, match: re.Match[str], res: Resources) -> dict[str, str]:
+    """Fill the rule's expr templates from the match. A field none of whose groups took
+    part in the match is left out; groups that did not take part read as ""."""
+    values: dict[str, str] = {}
+    for field, template in rule.fields:
+        names = _PLACEHOLDER.findall(template)
+        if names and all(match.group(name) is None for name in names):
+            continue
+        values[field] = _PLACEHOLDER.sub(
+            lambda m: (
+                "" if (g := match.group(m.group(1))) is None else res.lookup(m.group(1), g)
+            ),
+            template,
+        )
+    return values
+
+
+def _build(rule: Rule, match: re.Match[str], text: str, res: Resources) -> Expr | None:
+    try:
+        return _BUILDERS[rule.kind](_values(rule, match, res), text)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return None
+
+
+def _span(rule: Rule, match: re.Match[str]) -> tuple[int, int]:
+    if "m" in rule.regex.groupindex and match.group("m") is not None:
+        return match.span("m")
+    return match.span()
+
+
+Candidate = tuple[int, int, int, re.Match[str]]
+
+
+def _candidates(text: str, start: int, end: int, res: Resources) -> list[Candidate]:
+    """All (start, end, rule index, match) matches, before overlaps are settled."""
+    found: list[Candidate] = []
+    for index, rule in enumerate(res.rules):
+        for match in rule.regex.finditer(text, start, end):
+            s, e = _span(rule, match)
+            if s >= e or any(
+                (g := match.group(name)) is not None and not g[:1].isupper()
+                for name in rule.capitalized
+            ):
+                continue
+            found.append((s, e, index, match))
+    return found
+
+
+def _settle(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then leftmost, then the earlier rule; drop what overlaps a kept one."""
+    kept_starts: list[int] = []
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2])):
+        s, e = candidate[0], candidate[1]
+        pos = bisect_right(kept_starts, s)
+        if pos and kept[pos - 1][1] > s:
+            continue
+        if pos < len(kept) and kept[pos][0] < e:
+            continue
+        kept_starts.insert(pos, s)
+        kept.insert(pos, candidate)
+    return kept
+
+
+def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
+    """Tense of the sentence around ``[start, end)``: the majority of past and future
+    markers; a tie goes to the marker nearest the mention; present if only present."""
+    i = bisect_right(bounds, start)
+    left = bounds[i - 1] if i else 0
+    j = bisect_left(bounds, end)
+    right = bounds[j] if j < len(bounds) else len(text)
+    votes: dict[Tense, list[int]] = {Tense.PAST: [], Tense.FUTURE: [], Tense.PRESENT: []}
+    for match in res.tense_words.finditer(text, left, right):
+        if start <= match.start() < end:
+            continue
+        word = " ".join(match.group().replace("’", "'").lower().split())
+        if word in res.tense:
+            tense = Tense[res.tense[word]]
+        elif word in res.not_past:
+            continue
+        else:
+            tense = Tense.PAST  # a word in -ed
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        votes[tense].append(distance)
+    past, future = votes[Tense.PAST], votes[Tense.FUTURE]
+    if len(past) != len(future):
+        return Tense.PAST if len(past) > len(future) else Tense.FUTURE
+    if past:
+        return Tense.PAST if min(past) <= min(future) else Tense.FUTURE
+    return Tense.PRESENT if votes[Tense.PRESENT] else Tense.NONE
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def tag(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) -> list[Mention]:
+    """Find every temporal expression in ``text[start:end]``.
+
+    Offsets are into ``text``; ``mention.text == text[mention.start:mention.end]``.
+
+    Examples
+    --------
+    >>> [(m.text, m.rule) for m in tag("In mid-January, it announced a list.")]
+    [('mid-January', 'partof_month')]
+    """
+    res = load(lang)
+    stop = len(text) if end is None else end
+    settled = _settle(_candidates(text, start, stop, res))
+    if not settled:
+        return []
+    paragraphs = _paragraph_starts(text)
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    mentions: list[Mention] = []
+    for s, e, index, match in settled:
+        rule = res.rules[index]
+        expr = _build(rule, match, text[s:e], res)
+        if expr is None:
+            continue
+        paragraph = bisect_right(paragraphs, s) - 1
+        if isinstance(expr, CalendarExpr) and expr.festival is not None:
+            expr = _festival_variant(expr, text, paragraphs, paragraph, res)
+        mentions.append(
+            Mention(
+                start=s,
+                end=e,
+                text=text[s:e],
+                rule=rule.id,
+                expr=expr,
+                tense=_clause_tense(text, s, e, bounds, res),
+                paragraph=paragraph,
+            )
+        )
+    return mentions
+
+
+def _festival_variant(
+    expr: CalendarExpr, text: str, paragraphs: list[int], paragraph: int, res: Resources
+) -> CalendarExpr:
+    """"New Year's Eve" in a paragraph about the Spring Festival is the lunar one."""
+    assert expr.festival is not None
+    variant = res.festivals[expr.festival].lunar_variant
+    if variant is None:
+        return expr
+    stop = paragraphs[paragraph + 1] if paragraph + 1 < len(paragraphs) else len(text)
+    if res.lunar_context.search(text, paragraphs[paragraph], stop):
+        return replace(expr, festival=variant)
+    return expr
