@@ -21,3 +21,7 @@ class InputError(TimelineError):
 
 class SchemaError(TimelineError):
     """A table does not match the event schema (the message lists missing or extra columns)."""
+
+
+class OutputError(TimelineError):
+    """An output file cannot be written (the message names the path and the reason)."""

@@ -123,7 +123,8 @@ class RelativeExpr:
 
 @dataclass(frozen=True, slots=True)
 class WeekdayExpr:
-    """A weekday: "on Friday" (``offset`` None: by tense), "next Friday" (+1), "last Tuesday" (-1)."""
+    """A weekday: "on Friday" (``offset`` None: by tense), "next Friday" (+1),
+    "last Tuesday" (-1), "this Friday" (0)."""
 
     weekday: int  # ISO: Monday = 1
     offset: int | None = None
@@ -176,7 +177,7 @@ class ParsedExpr:
 
 @dataclass(frozen=True, slots=True)
 class SamePeriodExpr:
-    """"the same period in 2022": the previous date moved to another year. A comparison:
+    """ "the same period in 2022": the previous date moved to another year. A comparison:
     it never becomes the paragraph's date in focus."""
 
     year: YearRef
@@ -200,7 +201,8 @@ class Mention:
     """A temporal expression found in a text: half-open char offsets ``[start, end)``.
 
     ``text == source[start:end]`` always holds. ``rule`` is the id of the rule that fired;
-    ``tense`` and ``paragraph`` are the clause context the normalizer uses.
+    ``tense``, ``paragraph`` and ``sentence`` (indexes in the text) are the context the
+    normalizer uses.
     """
 
     start: int
@@ -210,6 +212,7 @@ class Mention:
     expr: Expr
     tense: Tense = Tense.NONE
     paragraph: int = 0
+    sentence: int = 0
 
 
 @dataclass(frozen=True, slots=True)

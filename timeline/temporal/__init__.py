@@ -1,0 +1,26 @@
+"""Temporal expressions: find them (:func:`tag`) and resolve them (:func:`resolve`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.model import Mention, Resolved
+from timeline.temporal.normalizer import normalize, resolve_all
+from timeline.temporal.tagger import tag
+
+__all__ = ["normalize", "resolve", "resolve_all", "tag"]
+
+
+def resolve(
+    text: str, *, reference: date, lang: str = "en", start: int = 0, end: int | None = None
+) -> list[Resolved]:
+    """Tag ``text[start:end]`` and resolve every mention against ``reference``.
+
+    Examples
+    --------
+    >>> [(r.mention.text, r.timex.value) for r in resolve(
+    ...     "In August last year it launched a buyer plan.", reference=date(2024, 1, 25))]
+    [('August last year', '2023-08')]
+    """
+    mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
+    return resolve_all(mentions, reference=reference, lang=lang)

@@ -51,15 +51,19 @@ def resolve_all(
     out: list[Resolved] = []
     paragraph = -1
     focus: int | None = None
+    focus_sentence = -1
     previous: Timex | None = None
     for mention in mentions:
         if mention.paragraph != paragraph:
             paragraph, focus, previous = mention.paragraph, None, None
+        # a present-tense sentence speaks generally ("retailers are busy at Christmas"):
+        # a year from an earlier sentence does not carry into it
+        carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
         timex = normalize(
             mention.expr,
             reference=reference,
             tense=mention.tense,
-            focus_year=focus,
+            focus_year=focus if carried else None,
             previous=previous,
             res=res,
         )
@@ -71,7 +75,7 @@ def resolve_all(
             and timex.granularity in _FOCUS
             and not isinstance(mention.expr, SamePeriodExpr)
         ):
-            focus, previous = timex.start.year, timex
+            focus, previous, focus_sentence = timex.start.year, timex, mention.sentence
     return out
 
 
@@ -124,7 +128,7 @@ def _year_of(ref: YearRef, reference: date, focus_year: int | None) -> int | Non
     if ref.shift is not None:
         return reference.year + ref.shift
     if ref.anaphoric:
-        return focus_year or reference.year
+        return focus_year  # None: no year in focus, then the tense decides
     return None
 
 
@@ -329,7 +333,9 @@ def _same_period(
     if year is None:
         return None
     if previous is None or previous.start is None or previous.end is None:
-        return Timex(TimexType.DATE, f"{year:04d}", None, *cal.year_interval(year), Granularity.YEAR)
+        return Timex(
+            TimexType.DATE, f"{year:04d}", None, *cal.year_interval(year), Granularity.YEAR
+        )
     shift = 12 * (year - previous.start.year)
     try:
         start = cal.add_months(previous.start, shift)

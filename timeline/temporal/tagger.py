@@ -88,10 +88,8 @@ def _weekday(values: Values, text: str) -> WeekdayExpr:
 
 def _era(values: Values, text: str) -> EraExpr:
     unit = Granularity(values["unit"])
-    if "century" in values:
-        first = (int(values["century"]) - 1) * 100
-    else:
-        first = int(values["first_year"])
+    century = _int(values, "century")  # the 20th century begins in 1900
+    first = (century - 1) * 100 if century is not None else int(values["first_year"])
     return EraExpr(unit, first, values.get("mod"))
 
 
@@ -127,9 +125,7 @@ def _values(rule: Rule, match: re.Match[str], res: Resources) -> dict[str, str]:
         if names and all(match.group(name) is None for name in names):
             continue
         values[field] = _PLACEHOLDER.sub(
-            lambda m: (
-                "" if (g := match.group(m.group(1))) is None else res.lookup(m.group(1), g)
-            ),
+            lambda m: "" if (g := match.group(m.group(1))) is None else res.lookup(m.group(1), g),
             template,
         )
     return values
@@ -190,6 +186,7 @@ def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resou
     j = bisect_left(bounds, end)
     right = bounds[j] if j < len(bounds) else len(text)
     votes: dict[Tense, list[int]] = {Tense.PAST: [], Tense.FUTURE: [], Tense.PRESENT: []}
+    last: tuple[Tense, int] | None = None  # the previous marker and where it ended
     for match in res.tense_words.finditer(text, left, right):
         if start <= match.start() < end:
             continue
@@ -198,8 +195,15 @@ def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resou
             tense = Tense[res.tense[word]]
         elif word in res.not_past:
             continue
+        elif (
+            last is not None
+            and last[0] is not Tense.PAST
+            and not text[last[1] : match.start()].strip()
+        ):
+            continue  # a participle after "is", "will be": "are used", "will be held"
         else:
             tense = Tense.PAST  # a word in -ed
+        last = (tense, match.end())
         distance = start - match.end() if match.end() <= start else match.start() - end
         votes[tense].append(distance)
     past, future = votes[Tense.PAST], votes[Tense.FUTURE]
@@ -208,6 +212,10 @@ def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resou
     if past:
         return Tense.PAST if min(past) <= min(future) else Tense.FUTURE
     return Tense.PRESENT if votes[Tense.PRESENT] else Tense.NONE
+
+
+def _adjacent(text: str, end: int, match: re.Match[str]) -> bool:
+    return not text[end : match.start()].strip()
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -249,6 +257,7 @@ def tag(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) 
                 expr=expr,
                 tense=_clause_tense(text, s, e, bounds, res),
                 paragraph=paragraph,
+                sentence=bisect_right(bounds, s),
             )
         )
     return mentions
@@ -257,7 +266,7 @@ def tag(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) 
 def _festival_variant(
     expr: CalendarExpr, text: str, paragraphs: list[int], paragraph: int, res: Resources
 ) -> CalendarExpr:
-    """"New Year's Eve" in a paragraph about the Spring Festival is the lunar one."""
+    """ "New Year's Eve" in a paragraph about the Spring Festival is the lunar one."""
     assert expr.festival is not None
     variant = res.festivals[expr.festival].lunar_variant
     if variant is None:

@@ -1,0 +1,180 @@
+"""The ``timeline`` command: a thin layer over the public API.
+
+Data goes to stdout or to files; summaries and errors go to stderr. Exit codes: 0 success,
+1 a clear error (one line, no traceback), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+import click
+
+import timeline
+
+
+def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        msg = f"{value!r} is not a real day as YYYY-MM-DD (e.g. 2024-01-25)"
+        raise click.BadParameter(msg) from None
+
+
+ref_date_option = click.option(
+    "--ref-date",
+    callback=_ref_date,
+    metavar="YYYY-MM-DD",
+    help="Reference date relative expressions resolve against (default: the document's "
+    "front matter 'date:').",
+)
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    """Turn the library's deliberate errors into one-line CLI errors (exit code 1)."""
+    try:
+        yield
+    except timeline.TimelineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _mention_json(item: timeline.Resolved) -> str:
+    mention, timex = item.mention, item.timex
+    return json.dumps(
+        {
+            "start_char": mention.start,
+            "end_char": mention.end,
+            "text": mention.text,
+            "type": timex.type.value if timex else None,
+            "value": timex.value if timex else None,
+            "mod": timex.mod if timex else None,
+            "start": timex.start.isoformat() if timex and timex.start else None,
+            "end": timex.end.isoformat() if timex and timex.end else None,
+            "granularity": timex.granularity.value if timex and timex.granularity else None,
+        },
+        ensure_ascii=False,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="timeline")
+def cli() -> None:
+    """Turn articles into a dated, typed event timeline."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@ref_date_option
+@click.option(
+    "--out",
+    default="output",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the outputs not given a path of their own.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Interactive timeline page [default: OUT/timeline.html].",
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Event table [default: OUT/events.csv].",
+)
+@click.option("--title", help="Title shown above the timeline.")
+def build(
+    inputs: Sequence[str],
+    ref_date: date | None,
+    out: Path,
+    html_path: Path | None,
+    csv_path: Path | None,
+    title: str | None,
+) -> None:
+    """Build the event table and the timeline from INPUT files or folders (- for stdin)."""
+    html_path = html_path or out / "timeline.html"
+    csv_path = csv_path or out / "events.csv"
+    with _errors():
+        given = {Path(i).resolve() for i in inputs if i != "-"}
+        for target in (html_path, csv_path):
+            if target.resolve() in given:
+                msg = f"output {target} is also an input; choose another output path"
+                raise timeline.InputError(msg)
+        result = timeline.build(list(inputs), reference_date=ref_date, title=title)
+        result.write_csv(csv_path)
+        result.write_html(html_path)
+    click.echo(result.summary(), err=True)
+    click.echo(f"wrote {csv_path} and {html_path}", err=True)
+
+
+@cli.command()
+@click.argument("text")
+@click.option(
+    "--ref-date",
+    callback=_ref_date,
+    required=True,
+    metavar="YYYY-MM-DD",
+    help="Reference date relative expressions resolve against.",
+)
+def resolve(text: str, ref_date: date) -> None:
+    """Print every temporal expression in TEXT as one JSON object per line."""
+    with _errors():
+        for item in timeline.resolve(text, reference=ref_date):
+            click.echo(_mention_json(item))
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@ref_date_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "timeml"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON lines, or TimeML with inline TIMEX3 and a DCT.",
+)
+def tag(file: str, ref_date: date | None, fmt: str) -> None:
+    """Tag every temporal expression in FILE (- for stdin); offsets are into its text."""
+    with _errors():
+        doc = timeline.load_document(file, reference_date=ref_date)
+        if doc.reference_date is None:
+            msg = f"{file}: no reference date; pass --ref-date YYYY-MM-DD"
+            raise timeline.InputError(msg)
+        found = timeline.resolve(doc.text, reference=doc.reference_date, start=doc.body_start)
+    if fmt == "timeml":
+        click.echo(timeline.to_timeml(doc, found), nl=False)
+    else:
+        for item in found:
+            click.echo(_mention_json(item))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``timeline`` script: never a traceback, always an exit code."""
+    try:
+        cli.main(args=argv, prog_name="timeline", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Aborted.", err=True)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+    except Exception as exc:  # a bug: still one line, and a way to report it
+        click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (please report this)", err=True)
+        return 1
+    return 0

@@ -1,0 +1,206 @@
+"""Turn a document and its resolved dates into events: one per dated sentence.
+
+A sentence becomes an event when it carries a date with an interval (a DATE or TIME; not a
+bare duration, a set or "now"). Its governing date is the first such mention, skipping
+comparisons ("the same period in 2022"). Sentences repeated on a page yield one event.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pysbd
+
+from timeline.actors import find_actors
+from timeline.model import Document, Event, Resolved, SamePeriodExpr, TimexType
+from timeline.taxonomy import Taxonomy, load_taxonomy
+
+TITLE_WORDS = 12
+# two sentences with the same date whose word sets overlap this much are one event
+NEAR_DUPLICATE = 0.8
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_TRAILING_PREPOSITION = re.compile(
+    r"(?:\b(?:in|on|at|during|since|by|from|for|around|until|of|the|as of)\s*)+$", re.IGNORECASE
+)
+_LEADING_CONNECTOR = re.compile(
+    r"^(?:(?:but|and|however|also|then|so|meanwhile|moreover|in addition|previously|earlier|"
+    r"later|soon after|after that|finally)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(r"[;:]|\s[-–—]\s")
+_WORDS = re.compile(r"\w+")
+_DATED = (TimexType.DATE, TimexType.TIME)
+# a date this many words or fewer into the sentence opens it ("In mid-January, ...")
+OPENING_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as half-open offsets into the document text."""
+
+    start: int
+    end: int
+
+
+@cache
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then pysbd.
+
+    Examples
+    --------
+    >>> t = "Mr. Lee left in May. Sales rose.\\n\\nA new head came."
+    >>> [t[s.start:s.end] for s in split_sentences(t)]
+    ['Mr. Lee left in May.', 'Sales rose.', 'A new head came.']
+    """
+    stop = len(text) if end is None else end
+    cuts = [start, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, stop)), stop]
+    out: list[Sentence] = []
+    for p_start, p_end in itertools.pairwise(cuts):
+        paragraph = text[p_start:p_end]
+        if not paragraph.strip():
+            continue
+        for span in _segmenter().segment(paragraph):
+            s, e = p_start + span.start, p_start + span.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append(Sentence(s, e))
+    return out
+
+
+def make_title(sentence: str, date_start: int, date_end: int) -> str:
+    """A short headline: the sentence without its date phrase, main clause first.
+
+    ``date_start``/``date_end`` are the date mention's offsets within ``sentence``.
+
+    Examples
+    --------
+    >>> s = "In mid-January, Xiaohongshu announced the rise100 list."
+    >>> make_title(s, 3, 14)
+    'Xiaohongshu announced the rise100 list'
+    """
+    cuts = list(_CLAUSE_CUT.finditer(sentence))
+    left = max((c.end() for c in cuts if c.end() <= date_start), default=0)
+    right = min((c.start() for c in cuts if c.start() >= date_end), default=len(sentence))
+    before = sentence[left:date_start]
+    after = sentence[date_end:right]
+    comma = after.find(",")
+    if "," not in before and len(before.split()) <= OPENING_WORDS and 0 <= comma <= 40:
+        # the date sits in an opening phrase: the main clause follows its comma
+        text = after[comma + 1 :]
+    else:
+        text = _TRAILING_PREPOSITION.sub("", before.rstrip()).rstrip(" ,") + " " + after
+    text = _LEADING_CONNECTOR.sub("", " ".join(text.replace(" ,", ",").split()))
+    text = text.strip(" ,.")
+    words = text.split()
+    if len(words) > TITLE_WORDS:
+        text = " ".join(words[:TITLE_WORDS]).rstrip(" ,") + "…"
+    if not text:
+        return " ".join(sentence.split()[:TITLE_WORDS])
+    return text[0].upper() + text[1:]
+
+
+def _governing(resolved: Sequence[Resolved], sentence: Sentence) -> Resolved | None:
+    """The date an event of ``sentence`` takes: the first dated mention, unless a later one
+    lies inside it ("in 2023 ... in March": March 2023 is the event, 2023 the setting)."""
+    best: Resolved | None = None
+    for item in resolved:
+        mention, timex = item.mention, item.timex
+        if mention.start < sentence.start or mention.end > sentence.end:
+            continue
+        if timex is None or timex.start is None or timex.end is None:
+            continue
+        if isinstance(mention.expr, SamePeriodExpr) or timex.type not in _DATED:
+            continue
+        if best is None:
+            best = item
+            continue
+        outer = best.timex
+        assert outer is not None and outer.start is not None and outer.end is not None
+        inside = outer.start <= timex.start and timex.end <= outer.end
+        if inside and (timex.end - timex.start) < (outer.end - outer.start):
+            best = item
+    return best
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORDS.findall(text))
+
+
+def _unique(events: list[Event]) -> Iterator[Event]:
+    """Drop repeats: the same sentence and date, or nearly the same words and date."""
+    kept: list[tuple[Event, frozenset[str]]] = []
+    for event in events:
+        words = _words(event.sentence)
+        duplicate = False
+        for other, other_words in kept:
+            if other.timex != event.timex or other.date_start != event.date_start:
+                continue
+            overlap = len(words & other_words) / max(len(words | other_words), 1)
+            if overlap >= NEAR_DUPLICATE:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append((event, words))
+            yield event
+
+
+def extract_events(
+    document: Document,
+    resolved: Sequence[Resolved],
+    *,
+    taxonomy: Taxonomy | None = None,
+) -> list[Event]:
+    """Events of one document, in text order, repeats removed."""
+    if document.reference_date is None:
+        msg = f"document {document.doc_id!r} has no reference date"
+        raise ValueError(msg)
+    taxonomy = taxonomy or load_taxonomy()
+    text = document.text
+    ordered = sorted(resolved, key=lambda r: r.mention.start)
+    events: list[Event] = []
+    for sentence in split_sentences(text, document.body_start):
+        item = _governing(ordered, sentence)
+        if item is None:
+            continue
+        mention, timex = item.mention, item.timex
+        assert timex is not None and timex.start is not None and timex.end is not None
+        assert timex.granularity is not None
+        body = text[sentence.start : sentence.end]
+        dates = [
+            (r.mention.start - sentence.start, r.mention.end - sentence.start)
+            for r in ordered
+            if sentence.start <= r.mention.start < sentence.end
+        ]
+        local = (mention.start - sentence.start, mention.end - sentence.start)
+        events.append(
+            Event(
+                event_id=f"{document.doc_id}:{sentence.start}",
+                doc_id=document.doc_id,
+                date_start=timex.start,
+                date_end=timex.end,
+                granularity=timex.granularity,
+                timex=timex.value,
+                mod=timex.mod,
+                date_text=mention.text,
+                category=taxonomy.categorize(body),
+                title=make_title(body, *local),
+                actors=find_actors(body, skip=dates),
+                sentence=" ".join(body.split()),
+                char_start=sentence.start,
+                char_end=sentence.end,
+                reference_date=document.reference_date,
+            )
+        )
+    return list(_unique(events))

@@ -1,0 +1,134 @@
+"""The whole job as one call: documents → mentions → values → events → table → figure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import polars as pl
+
+from timeline.documents import expand_inputs, load_document
+from timeline.errors import InputError
+from timeline.events import extract_events
+from timeline.model import Document, Event, Resolved
+from timeline.render import figure, to_html, write_html
+from timeline.table import events_to_frame, write_csv
+from timeline.taxonomy import Taxonomy, load_taxonomy
+from timeline.temporal import resolve
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The result of :func:`build`: documents, their resolved dates and the event table."""
+
+    documents: tuple[Document, ...]
+    resolved: tuple[tuple[Resolved, ...], ...]
+    events: pl.DataFrame
+    taxonomy: Taxonomy
+    title: str | None = None
+
+    @property
+    def mentions(self) -> int:
+        """How many date expressions were found."""
+        return sum(len(r) for r in self.resolved)
+
+    @property
+    def unresolved(self) -> int:
+        """How many date expressions could not be resolved."""
+        return sum(1 for rs in self.resolved for r in rs if r.timex is None)
+
+    def figure(self, **options: Any) -> go.Figure:
+        """The interactive timeline (see :func:`timeline.render.figure` for options)."""
+        options.setdefault("title", self.title)
+        options.setdefault("lane_order", self.taxonomy.ids)
+        options.setdefault(
+            "reference_dates", [d.reference_date for d in self.documents if d.reference_date]
+        )
+        return figure(self.events, **options)
+
+    def to_html(self, *, include_plotlyjs: bool | str = True) -> str:
+        return to_html(self.figure(), include_plotlyjs=include_plotlyjs)
+
+    def write_html(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
+        return write_html(self.figure(), path, include_plotlyjs=include_plotlyjs)
+
+    def write_csv(self, path: str | Path) -> Path:
+        return write_csv(self.events, path)
+
+    def summary(self) -> str:
+        """A few lines for people: counts, date range, categories, unresolved dates."""
+        frame = self.events
+        docs = len(self.documents)
+        lines = [
+            f"{docs} document{'s' if docs != 1 else ''}, {self.mentions} date expressions "
+            f"({self.unresolved} could not be resolved), {frame.height} events"
+        ]
+        if frame.height:
+            first, last = frame["date_start"].min(), frame["date_end"].max()
+            lines.append(f"dates: {first!s} to {last!s}")
+            counts = Counter(frame.get_column("category").to_list())
+            order = {c: i for i, c in enumerate(self.taxonomy.ids)}
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+            lines.append("categories: " + ", ".join(f"{c} {n}" for c, n in ranked))
+        refs = sorted({str(d.reference_date) for d in self.documents})
+        lines.append("reference date: " + ", ".join(refs))
+        return "\n".join(lines)
+
+
+def _documents(
+    inputs: Iterable[str | Path | Document], reference_date: date | None
+) -> list[Document]:
+    docs: list[Document] = []
+    for item in inputs:
+        if isinstance(item, Document):
+            docs.append(item)
+            continue
+        for path in expand_inputs([item]):
+            docs.append(load_document(path, reference_date=reference_date))
+    if not docs:
+        msg = "no input documents"
+        raise InputError(msg)
+    return docs
+
+
+def build(
+    inputs: str | Path | Document | Sequence[str | Path | Document],
+    *,
+    reference_date: date | None = None,
+    title: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Timeline:
+    """Read the inputs (files, folders, ``-``, or :class:`Document` objects), resolve their
+    dates and build the event table.
+
+    ``reference_date`` overrides every document's own (front matter ``date:``). A document
+    with neither is an :class:`~timeline.errors.InputError`.
+    """
+    items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
+    taxonomy = taxonomy or load_taxonomy()
+    documents = _documents(items, reference_date)
+    resolved: list[tuple[Resolved, ...]] = []
+    events: list[Event] = []
+    for doc in documents:
+        ref = doc.reference_date
+        if ref is None:
+            msg = (
+                f"{doc.source or doc.doc_id}: no reference date; pass --ref-date YYYY-MM-DD "
+                "(or reference_date=...) or start the file with front matter 'date: YYYY-MM-DD'"
+            )
+            raise InputError(msg)
+        found = tuple(resolve(doc.text, reference=ref, start=doc.body_start))
+        resolved.append(found)
+        events.extend(extract_events(doc, found, taxonomy=taxonomy))
+    return Timeline(
+        documents=tuple(documents),
+        resolved=tuple(resolved),
+        events=events_to_frame(events),
+        taxonomy=taxonomy,
+        title=title or (documents[0].title if len(documents) == 1 else None),
+    )

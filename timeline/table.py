@@ -1,0 +1,118 @@
+"""The event table: one polars schema, defined once, and its file exports.
+
+The first thirteen columns are fixed by the CLI contract (``events.csv``); more may follow.
+``date_end`` is the inclusive last day. Rows are sorted by ``(date_start, doc_id,
+char_start)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import polars as pl
+
+from timeline.errors import SchemaError
+from timeline.io import atomic_write
+from timeline.model import Event
+
+EVENT_SCHEMA = pl.Schema(
+    {
+        "event_id": pl.String(),
+        "date_start": pl.Date(),
+        "date_end": pl.Date(),
+        "granularity": pl.String(),
+        "timex": pl.String(),
+        "date_text": pl.String(),
+        "category": pl.String(),
+        "title": pl.String(),
+        "actors": pl.List(pl.String()),
+        "sentence": pl.String(),
+        "doc_id": pl.String(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "mod": pl.String(),
+        "reference_date": pl.Date(),
+    }
+)
+CSV_COLUMNS = tuple(EVENT_SCHEMA.names())
+SORT_KEY = ("date_start", "doc_id", "char_start")
+ACTOR_SEPARATOR = "; "
+
+
+def events_to_frame(events: Iterable[Event]) -> pl.DataFrame:
+    """The event table for ``events`` (an empty frame with the same schema for none)."""
+    rows = [
+        {
+            "event_id": e.event_id,
+            "date_start": e.date_start,
+            "date_end": e.date_end,
+            "granularity": e.granularity.value,
+            "timex": e.timex,
+            "date_text": e.date_text,
+            "category": e.category,
+            "title": e.title,
+            "actors": list(e.actors),
+            "sentence": e.sentence,
+            "doc_id": e.doc_id,
+            "char_start": e.char_start,
+            "char_end": e.char_end,
+            "mod": e.mod,
+            "reference_date": e.reference_date,
+        }
+        for e in events
+    ]
+    return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row").sort(SORT_KEY)
+
+
+def check_schema(frame: pl.DataFrame) -> None:
+    """Raise :class:`SchemaError` unless ``frame`` has the event schema."""
+    if frame.schema == EVENT_SCHEMA:
+        return
+    missing = [c for c in EVENT_SCHEMA.names() if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in EVENT_SCHEMA]
+    wrong = [
+        f"{c} is {frame.schema[c]}, expected {EVENT_SCHEMA[c]}"
+        for c in EVENT_SCHEMA.names()
+        if c in frame.columns and frame.schema[c] != EVENT_SCHEMA[c]
+    ]
+    details = "; ".join(
+        part
+        for part in (
+            f"missing columns: {', '.join(missing)}" if missing else "",
+            f"extra columns: {', '.join(extra)}" if extra else "",
+            "; ".join(wrong),
+        )
+        if part
+    )
+    msg = f"not an event table: {details or 'columns out of order'}"
+    raise SchemaError(msg)
+
+
+def to_csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame as written to CSV: actors joined with "; "."""
+    return frame.with_columns(pl.col("actors").list.join(ACTOR_SEPARATOR))
+
+
+def write_csv(frame: pl.DataFrame, path: str | Path) -> Path:
+    """Write the event table as UTF-8 CSV, atomically (never a half-written file)."""
+    check_schema(frame)
+    with atomic_write(path) as tmp:
+        to_csv_frame(frame).write_csv(tmp)
+    return Path(path)
+
+
+def read_csv(path: str | Path) -> pl.DataFrame:
+    """Read an ``events.csv`` back into the event table."""
+    frame = pl.read_csv(
+        path,
+        schema_overrides={
+            name: pl.String if name == "actors" else dtype for name, dtype in EVENT_SCHEMA.items()
+        },
+    )
+    return frame.with_columns(
+        pl.when(pl.col("actors").is_null() | (pl.col("actors") == ""))
+        .then(pl.lit([], dtype=pl.List(pl.String())))
+        .otherwise(pl.col("actors").str.split(ACTOR_SEPARATOR))
+        .alias("actors")
+    ).select(EVENT_SCHEMA.names())

@@ -1,0 +1,110 @@
+"""Event categories kept as data (``data/taxonomy.toml``) and the keyword scorer using them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from timeline.errors import ResourceError
+
+OTHER = "other"
+STRONG_WEIGHT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """One category and the compiled patterns that vote for it."""
+
+    id: str
+    label: str
+    strong: re.Pattern[str] | None
+    weak: re.Pattern[str] | None
+
+
+def _pattern(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(body + (r"\w*" if word.endswith("*") else r"\b"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """Ordered categories; :meth:`categorize` picks one for a text."""
+
+    categories: tuple[Category, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.categories)
+
+    def categorize(self, text: str) -> str:
+        """The best-scoring category id for ``text`` (``"other"`` when nothing matches).
+
+        Examples
+        --------
+        >>> load_taxonomy().categorize("The e-commerce department was merged into a new unit.")
+        'reorganization'
+        """
+        best, best_score = OTHER, 0
+        for category in self.categories:
+            score = 0
+            if category.strong is not None:
+                score += STRONG_WEIGHT * len({m.lower() for m in category.strong.findall(text)})
+            if category.weak is not None:
+                score += len({m.lower() for m in category.weak.findall(text)})
+            if score > best_score:
+                best, best_score = category.id, score
+        return best
+
+
+def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
+    """Build a taxonomy from TOML text; :class:`ResourceError` names what is wrong."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{name}: invalid TOML: {exc}"
+        raise ResourceError(msg) from None
+    categories: list[Category] = []
+    for row in data.get("category", []):
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            msg = f"{name}: every [[category]] needs an id"
+            raise ResourceError(msg)
+        if any(c.id == row["id"] for c in categories):
+            msg = f"{name}: category {row['id']!r} is defined twice"
+            raise ResourceError(msg)
+        categories.append(
+            Category(
+                id=row["id"],
+                label=str(row.get("label", row["id"].title())),
+                strong=_pattern(list(row.get("strong", []))),
+                weak=_pattern(list(row.get("keywords", []))),
+            )
+        )
+    if not categories:
+        msg = f"{name}: no [[category]] tables"
+        raise ResourceError(msg)
+    if OTHER not in {c.id for c in categories}:
+        categories.append(Category(OTHER, "Other", None, None))
+    return Taxonomy(tuple(categories))
+
+
+@cache
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """The shipped taxonomy, or the one in ``path``."""
+    if path is None:
+        text = (resources.files("timeline") / "data" / "taxonomy.toml").read_text("utf-8")
+        return parse_taxonomy(text)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        msg = f"cannot read taxonomy {path}: {exc.strerror}"
+        raise ResourceError(msg) from None
+    return parse_taxonomy(text, name=str(path))
