@@ -89,6 +89,8 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
     >>> s = "In mid-January, Xiaohongshu announced the rise100 list."
     >>> make_title(s, 3, 14)
     'Xiaohongshu announced the rise100 list'
+    >>> make_title("Double 12 followed with a campaign.", 0, 9)
+    'Double 12 followed with a campaign'
     """
     cuts = list(_CLAUSE_CUT.finditer(sentence))
     left = max((c.end() for c in cuts if c.end() <= date_start), default=0)
@@ -96,7 +98,10 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
     before = sentence[left:date_start]
     after = sentence[date_end:right]
     comma = after.find(",")
-    if "," not in before and len(before.split()) <= OPENING_WORDS and 0 <= comma <= 40:
+    if not before.strip() and not after.lstrip().startswith(","):
+        # the date is the subject: "Double 11 brought the strongest numbers"
+        text = sentence[left:right]
+    elif "," not in before and len(before.split()) <= OPENING_WORDS and 0 <= comma <= 40:
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
     else:

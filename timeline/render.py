@@ -22,9 +22,21 @@ import polars as pl
 
 from timeline.io import write_text
 
-# Okabe & Ito's colour-blind-safe palette, most distinguishable first; grey is kept for
-# the lane of events no category claimed
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
+# Colour-blind-safe colours: Okabe & Ito's palette, then Paul Tol's "muted" ones, so that
+# eleven lanes stay distinct; grey is kept for the lane of events no category claimed
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#332288",
+    "#999933",
+    "#882255",
+    "#44AA99",
+    "#DDCC77",
+)
 OTHER_COLOUR = "#999999"
 OTHER_LANE = "other"
 DIV_ID = "timeline"
@@ -182,8 +194,11 @@ def figure(
         title={
             "text": f"{heading}<br><sup>{_escape(subtitle)}</sup>",
             "x": 0.01,
-            "y": 0.99,
+            "xref": "paper",
+            "y": 1,
+            "yref": "container",
             "yanchor": "top",
+            "pad": {"t": 14},
         },
         height=max(380, int(220 + ROW_HEIGHT * max(offset, 1))),
         margin={"l": 150, "r": 30, "t": 120, "b": 40},

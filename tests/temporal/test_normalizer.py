@@ -1,0 +1,205 @@
+"""Table-driven resolution cases: (text, reference date, expected mention, value, mod,
+start, end). Each case is a phrase in a sentence, because tense and context matter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import resolve
+
+REF = "2024-01-25"
+
+CASES = [
+    # (text, reference, mention, value, mod, start, end)
+    ("December last year", REF, "December last year", "2023-12", None, "2023-12-01", "2023-12-31"),
+    ("In mid-January", REF, "mid-January", "2024-01", "MID", "2024-01-11", "2024-01-20"),
+    (
+        "It announced in October that it would act.",
+        REF,
+        "October",
+        "2023-10",
+        None,
+        "2023-10-01",
+        "2023-10-31",
+    ),
+    ("It will open in October.", REF, "October", "2024-10", None, "2024-10-01", "2024-10-31"),
+    (
+        "The strategy in 2023 started with the adjustment in March.",
+        REF,
+        "March",
+        "2023-03",
+        None,
+        "2023-03-01",
+        "2023-03-31",
+    ),
+    (
+        "It will build search in the second half of the year.",
+        REF,
+        "the second half of the year",
+        "2024-H2",
+        None,
+        "2024-07-01",
+        "2024-12-31",
+    ),
+    (
+        "In the second half of the year, it tightened its rules.",
+        REF,
+        "the second half of the year",
+        "2023-H2",
+        None,
+        "2023-07-01",
+        "2023-12-31",
+    ),
+    (
+        "In last year's 618, sales rose.",
+        REF,
+        "last year's 618",
+        "2023-06-18",
+        None,
+        "2023-06-18",
+        "2023-06-18",
+    ),
+    (
+        "In last year's 618, Double 11 and Double 12, sales rose.",
+        REF,
+        "Double 12",
+        "2023-12-12",
+        None,
+        "2023-12-12",
+        "2023-12-12",
+    ),
+    ("Double 11 sales grew.", REF, "Double 11", "2023-11-11", None, "2023-11-11", "2023-11-11"),
+    (
+        "On New Year's Eve it will air the Spring Festival Gala.",
+        REF,
+        "New Year's Eve",
+        "2024-02-09",
+        None,
+        "2024-02-09",
+        "2024-02-09",
+    ),
+    (
+        "On Chinese New Year's Eve 2023 they met.",
+        REF,
+        "Chinese New Year's Eve 2023",
+        "2023-01-21",
+        None,
+        "2023-01-21",
+        "2023-01-21",
+    ),
+    (
+        "in the past year and a half",
+        REF,
+        "in the past year and a half",
+        "P18M",
+        None,
+        "2022-07-26",
+        "2024-01-25",
+    ),
+    (
+        "the end of last year",
+        REF,
+        "the end of last year",
+        "2023",
+        "END",
+        "2023-11-01",
+        "2023-12-31",
+    ),
+    (
+        "It grew 3.5 times over the same period in 2022.",
+        REF,
+        "the same period in 2022",
+        "2022",
+        None,
+        "2022-01-01",
+        "2022-12-31",
+    ),
+    ("Q3 2023", REF, "Q3 2023", "2023-Q3", None, "2023-07-01", "2023-09-30"),
+    ("the third quarter", REF, "the third quarter", "2023-Q3", None, "2023-07-01", "2023-09-30"),
+    ("last summer", REF, "last summer", "2023-SU", None, "2023-06-01", "2023-08-31"),
+    ("in the 1990s", REF, "1990s", "199", None, "1990-01-01", "1999-12-31"),
+    ("yesterday", REF, "yesterday", "2024-01-24", None, "2024-01-24", "2024-01-24"),
+    ("two weeks ago", REF, "two weeks ago", "2024-W02", None, "2024-01-08", "2024-01-14"),
+    ("last week", REF, "last week", "2024-W03", None, "2024-01-15", "2024-01-21"),
+    (
+        "It will vote next Friday.",
+        REF,
+        "next Friday",
+        "2024-01-26",
+        None,
+        "2024-01-26",
+        "2024-01-26",
+    ),
+    ("It met last Tuesday.", REF, "last Tuesday", "2024-01-23", None, "2024-01-23", "2024-01-23"),
+    ("early next month", REF, "early next month", "2024-02", "EARLY", "2024-02-01", "2024-02-10"),
+    ("March 3, 2021", REF, "March 3, 2021", "2021-03-03", None, "2021-03-03", "2021-03-03"),
+    ("3 March 2021", REF, "3 March 2021", "2021-03-03", None, "2021-03-03", "2021-03-03"),
+    ("2021-03-03", REF, "2021-03-03", "2021-03-03", None, "2021-03-03", "2021-03-03"),
+    ("the late 1990s", REF, "late 1990s", "199", "LATE", "1997-01-01", "1999-12-31"),
+    ("mid-2024", REF, "mid-2024", "2024", "MID", "2024-05-01", "2024-08-31"),
+    ("Easter 2024", REF, "Easter 2024", "2024-03-31", None, "2024-03-31", "2024-03-31"),
+    ("Thanksgiving 2023", REF, "Thanksgiving 2023", "2023-11-23", None, "2023-11-23", "2023-11-23"),
+    (
+        "the Mid-Autumn Festival of 2024",
+        REF,
+        "Mid-Autumn Festival of 2024",
+        "2024-09-17",
+        None,
+        "2024-09-17",
+        "2024-09-17",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "mention", "value", "mod", "start", "end"), CASES, ids=[c[0] for c in CASES]
+)
+def test_normalizer_resolves(
+    text: str, ref: str, mention: str, value: str, mod: str | None, start: str, end: str
+) -> None:
+    found = {r.mention.text: r.timex for r in resolve(text, reference=date.fromisoformat(ref))}
+    assert mention in found, found
+    timex = found[mention]
+    assert timex is not None
+    assert (timex.value, timex.mod) == (value, mod)
+    assert timex.start is not None
+    assert timex.end is not None
+    assert (timex.start.isoformat(), timex.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("for three years", "P3Y", "DURATION"),
+        ("for many years", "PXY", "DURATION"),
+        ("every Monday", "XXXX-WXX-1", "SET"),
+        ("annually", "P1Y", "SET"),
+        ("It is on the right path now.", "PRESENT_REF", "DATE"),
+    ],
+)
+def test_normalizer_unanchored(text: str, value: str, kind: str, reference: date) -> None:
+    (item,) = resolve(text, reference=reference)
+    assert item.timex is not None
+    assert (item.timex.value, item.timex.type.value) == (value, kind)
+    assert item.timex.start is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue rose 2023 percent.",
+        "It raised 2,024 million yuan.",
+        "Prices fell by 12 % in the 1,999 stores.",
+        "You may see a march of 300 people.",
+        "The O-7 robot and model X2023 shipped.",
+        "In the Spring Festival Gala, stars sang.",
+        "The team has 618 members.",
+        "It is a second plant.",
+        "Spring is a season and prices fall.",
+        "The post-90s generation likes it.",
+    ],
+)
+def test_tagger_no_false_dates(text: str, reference: date) -> None:
+    assert [r.mention.text for r in resolve(text, reference=reference)] == []

@@ -1,0 +1,61 @@
+"""Integrity of the language data: everything loads, ids are unique, nothing matches ''."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.errors import ResourceError
+from timeline.temporal import resources
+from timeline.temporal.resources import load
+
+
+def test_resources_load_and_rules_have_examples() -> None:
+    res = load()
+    ids = [rule.id for rule in res.rules]
+    assert len(ids) == len(set(ids))
+    assert all(rule.examples for rule in res.rules)
+    assert all(rule.regex.search("") is None for rule in res.rules)
+
+
+def test_resources_festivals_refer_to_known_festivals() -> None:
+    res = load()
+    for fest in res.festivals.values():
+        assert fest.names
+        for ref in (fest.of, fest.lunar_variant):
+            assert ref is None or ref in res.festivals
+
+
+def test_resources_every_festival_name_is_in_the_lexicon() -> None:
+    res = load()
+    lexicon = res.lexicons["festival"]
+    for fest in res.festivals.values():
+        for name in fest.names:
+            assert lexicon[resources.normalize_key(name)] == fest.id
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            {"id": "x", "pattern": "(?P<a>a)", "expr": {"kind": "nope"}, "examples": [{}]},
+            "unknown expr kind",
+        ),
+        (
+            {"id": "x", "pattern": "a?", "expr": {"kind": "ref"}, "examples": []},
+            "matches the empty string",
+        ),
+        (
+            {"id": "x", "pattern": "{nolexicon}", "expr": {"kind": "ref"}, "examples": []},
+            "unknown placeholder",
+        ),
+        (
+            {"id": "x", "pattern": "a", "expr": {"kind": "ref", "value": "{g}"}, "examples": []},
+            "missing from the pattern",
+        ),
+        ({"id": "x", "pattern": "a"}, "missing expr, examples"),
+        ({"id": "x", "pattern": "a(", "expr": {"kind": "ref"}, "examples": []}, "does not compile"),
+    ],
+)
+def test_resources_bad_rule_fails_at_load(row: dict[str, object], message: str) -> None:
+    with pytest.raises(ResourceError, match=message):
+        resources._compile_rule(row, {"month": "(?:may)"})

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import document_from_text, extract_events, resolve
+from timeline.errors import ResourceError
+from timeline.events import make_title, split_sentences
+from timeline.taxonomy import load_taxonomy, parse_taxonomy
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _events(text: str, reference: date):
+    doc = document_from_text(text, doc_id="t", reference_date=reference)
+    return extract_events(doc, resolve(text, reference=reference, start=doc.body_start))
+
+
+def test_events_sentences_keep_offsets() -> None:
+    text = "Mr. Lee left in May 2023. Sales rose 3.5 times.\n\nIn 2024, a new head came."
+    spans = split_sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Mr. Lee left in May 2023.",
+        "Sales rose 3.5 times.",
+        "In 2024, a new head came.",
+    ]
+
+
+def test_events_one_per_dated_sentence(reference: date) -> None:
+    events = _events(
+        "In March 2023 Acme merged two teams. Sales rose. In 2019 it began.", reference
+    )
+    assert [(e.timex, e.date_text) for e in events] == [("2023-03", "March 2023"), ("2019", "2019")]
+    first = events[0]
+    assert (first.date_start, first.date_end, first.granularity.value) == (
+        date(2023, 3, 1),
+        date(2023, 3, 31),
+        "month",
+    )
+    assert first.sentence == "In March 2023 Acme merged two teams."
+    assert (first.char_start, first.char_end) == (0, 36)
+
+
+def test_events_inner_date_governs(reference: date) -> None:
+    (event,) = _events("Its strategy in 2023 started with the adjustment in March.", reference)
+    assert event.timex == "2023-03"
+
+
+def test_events_comparison_date_does_not_govern(reference: date) -> None:
+    (event,) = _events(
+        "On Double 11, GMV was 3.5 times that of the same period in 2022.", reference
+    )
+    assert event.timex == "2023-11-11"
+
+
+def test_events_durations_and_now_make_no_event(reference: date) -> None:
+    assert _events("For three years, it grew. Now it is large.", reference) == []
+
+
+def test_events_repeated_paragraphs_yield_one_event() -> None:
+    text = (FIXTURES / "repeated.txt").read_text()
+    events = _events(text, date(2024, 1, 25))
+    assert [e.timex for e in events] == ["2023", "2023-08"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        (
+            "In mid-January, Xiaohongshu announced the rise100 list.",
+            "mid-January",
+            "Xiaohongshu announced the rise100 list",
+        ),
+        (
+            "Acme opened a plant in Leipzig in March 2021.",
+            "March 2021",
+            "Acme opened a plant in Leipzig",
+        ),
+        (
+            "It seemed calm; but in January 2022, Acme merged its two departments.",
+            "January 2022",
+            "Acme merged its two departments",
+        ),
+        (
+            "At the end of last year, news of an IPO came again from Acme, but the rumors were "
+            "quickly refuted by officials.",
+            "the end of last year",
+            "News of an IPO came again from Acme, but the rumors were…",
+        ),
+    ],
+)
+def test_events_title(sentence: str, date_text: str, expected: str) -> None:
+    start = sentence.index(date_text)
+    assert make_title(sentence, start, start + len(date_text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("The live department was upgraded to an independent department.", "reorganization"),
+        ("During Double 11 the platform ran big promotions.", "promotion"),
+        ("It launched a search direct model.", "launch"),
+        ("It signed a logistics partnership with Swiftway.", "partnership"),
+        ("It held a merchant conference in Shanghai.", "conference"),
+        ("It introduced stricter qualification management for hosts.", "policy"),
+        ("It raised 200 million dollars in a funding round.", "financial"),
+        ("Its self-operated stores announced their closure.", "closure"),
+        ("The company appointed Ana Castillo as head of business.", "personnel"),
+        ("Zhou announced a new plan.", "announcement"),
+        ("The weather was fine.", "other"),
+    ],
+)
+def test_events_category(sentence: str, category: str) -> None:
+    assert load_taxonomy().categorize(sentence) == category
+
+
+def test_events_taxonomy_file_errors_name_the_problem() -> None:
+    with pytest.raises(ResourceError, match="invalid TOML"):
+        parse_taxonomy("[[category]\nid=", name="mine.toml")
+    with pytest.raises(ResourceError, match="defined twice"):
+        parse_taxonomy('[[category]]\nid="a"\n[[category]]\nid="a"\n')
+
+
+def test_events_actors(reference: date) -> None:
+    (event,) = _events(
+        "In March 2023, Xiaohongshu's COO Conan (Hua Ming) took over the team.", reference
+    )
+    assert event.actors == ("Xiaohongshu", "Conan", "Hua Ming")

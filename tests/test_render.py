@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline import build, figure, to_html, write_html
+from timeline.table import events_to_frame
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "lanting-2023-review.md"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return build(EXAMPLE)
+
+
+def test_render_one_point_or_bar_per_event(example) -> None:
+    fig = example.figure()
+    counts = sum(len(trace.y) for trace in fig.data)
+    assert counts == example.events.height
+
+
+def test_render_days_are_markers_and_periods_are_bars(example) -> None:
+    fig = example.figure()
+    for trace in fig.data:
+        grains = {c[2].rsplit("(", 1)[1].split(",")[0].rstrip(")") for c in trace.customdata}
+        if trace.type == "scatter":
+            assert grains == {"day"}
+        else:
+            assert trace.type == "bar"
+            assert "day" not in grains
+
+
+def test_render_lanes_follow_the_taxonomy_order(example) -> None:
+    ticks = [
+        t.removeprefix("<b>").removesuffix("</b>") for t in example.figure().layout.yaxis.ticktext
+    ]
+    order = list(example.taxonomy.ids)
+    assert ticks == sorted(ticks, key=order.index)
+
+
+def test_render_html_is_deterministic_and_offline(example, tmp_path: Path) -> None:
+    one = example.write_html(tmp_path / "a.html").read_bytes()
+    two = build(EXAMPLE).write_html(tmp_path / "b.html").read_bytes()
+    assert one == two
+    assert b"cdn.plot.ly" not in one.split(b"<script")[1][:200]  # plotly.js is inlined
+    assert b'id="timeline"' in one
+
+
+def test_render_cdn_option_makes_a_small_page(example) -> None:
+    assert len(example.to_html(include_plotlyjs="cdn")) < 200_000
+
+
+def test_render_escapes_article_text() -> None:
+    result = build(FIXTURES / "xss.md")
+    page = result.to_html(include_plotlyjs=False)
+    assert "<script>window.__xss" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;window.__xss = 1&lt;" in page
+    assert "&lt;script&gt;alert" in page  # the title too
+
+
+def test_render_empty_table_draws_a_message(tmp_path: Path) -> None:
+    fig = figure(events_to_frame([]))
+    assert "No dated events" in fig.layout.title.text
+    write_html(fig, tmp_path / "empty.html")
+    assert to_html(fig, include_plotlyjs=False).count('id="timeline"') == 1
