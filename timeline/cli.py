@@ -159,6 +159,27 @@ def tag(file: str, ref_date: date | None, fmt: str) -> None:
             click.echo(_mention_json(item))
 
 
+@cli.command(name="eval")
+@click.argument("corpus", nargs=-1, required=True, metavar="CORPUS_DIR...")
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Also list every miss, spurious mention and wrong "
+    "value, type or span, one per line (tab-separated).",
+)
+def eval_(corpus: Sequence[str], errors: bool) -> None:
+    """Score the tagger on TimeML files (.tml, found in folders) the TempEval-3 way."""
+    from timeline.evaluate import evaluate, format_error
+
+    with _errors():
+        scores = evaluate(corpus)
+    if errors:
+        for error in scores.errors:
+            click.echo(format_error(error))
+        click.echo()
+    click.echo(scores.report())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``timeline`` script: never a traceback, always an exit code."""
     try:

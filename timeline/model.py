@@ -177,10 +177,28 @@ class ParsedExpr:
 
 @dataclass(frozen=True, slots=True)
 class SamePeriodExpr:
-    """ "the same period in 2022": the previous date moved to another year. A comparison:
-    it never becomes the paragraph's date in focus."""
+    """A period named through an earlier date: "the same period in 2022" (the previous date
+    moved to 2022), "a year earlier" (moved back a year, ``shift`` -1), "the quarter" (the
+    quarter in focus, ``unit`` QUARTER). Moved to another year it is a comparison, and never
+    becomes the date in focus.
 
-    year: YearRef
+    Without an earlier date: a quarter is the latest one that has ended by the reference
+    date (the one a results report speaks of); anything else is a year.
+    """
+
+    year: YearRef = YearRef()
+    shift: int = 0
+    unit: Granularity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeOfDayExpr:
+    """A part of a day or a clock time on a day: "Friday morning" (MO), "tonight" (NI),
+    "3 p.m." (15:00). ``day`` is None for the reference day. The TIMEX3 value is the day's
+    value, ``T`` and the part: ``1998-02-06TMO``, ``1998-02-12T15:00``."""
+
+    day: CalendarExpr | RelativeExpr | WeekdayExpr | ParsedExpr | None
+    part: str
 
 
 Expr = (
@@ -193,6 +211,7 @@ Expr = (
     | SetExpr
     | ParsedExpr
     | SamePeriodExpr
+    | TimeOfDayExpr
 )
 
 

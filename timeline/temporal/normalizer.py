@@ -10,7 +10,7 @@ begun by the reference date; future: the earliest not yet over; otherwise the ne
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
@@ -31,6 +31,7 @@ from timeline.model import (
     SamePeriodExpr,
     SetExpr,
     Tense,
+    TimeOfDayExpr,
     Timex,
     TimexType,
     WeekdayExpr,
@@ -38,6 +39,15 @@ from timeline.model import (
 )
 from timeline.temporal.festivals import festival_date
 from timeline.temporal.resources import Resources, load
+
+# TimeML 1.2 has no EARLY/LATE: "early 2024" is written mod START, narrowed to a third
+_TIMEML_MOD = {"EARLY": "START", "LATE": "END"}
+
+
+def timeml_mod(mod: str | None) -> str | None:
+    """The TIMEX3 mod for an internal part-of mod."""
+    return _TIMEML_MOD.get(mod, mod) if mod else None
+
 
 # granularities whose dates can put a year in focus
 _FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
@@ -53,6 +63,8 @@ def resolve_all(
     focus: int | None = None
     focus_sentence = -1
     previous: Timex | None = None
+    # the latest date of each granularity in the document ("the quarter", "a year ago")
+    antecedents: dict[Granularity, Timex] = {}
     for mention in mentions:
         if mention.paragraph != paragraph:
             paragraph, focus, previous = mention.paragraph, None, None
@@ -65,6 +77,7 @@ def resolve_all(
             tense=mention.tense,
             focus_year=focus if carried else None,
             previous=previous,
+            antecedents=antecedents,
             res=res,
         )
         out.append(Resolved(mention, timex))
@@ -73,10 +86,18 @@ def resolve_all(
             and timex.start is not None
             and timex.type in (TimexType.DATE, TimexType.TIME)
             and timex.granularity in _FOCUS
-            and not isinstance(mention.expr, SamePeriodExpr)
+            and not _is_comparison(mention.expr)
         ):
             focus, previous, focus_sentence = timex.start.year, timex, mention.sentence
+            antecedents[timex.granularity] = timex
     return out
+
+
+def _is_comparison(expr: Expr) -> bool:
+    """A date named through another one in another year never takes the focus."""
+    if not isinstance(expr, SamePeriodExpr):
+        return False
+    return expr.shift != 0 or not expr.year.contextual
 
 
 def normalize(
@@ -86,6 +107,7 @@ def normalize(
     tense: Tense = Tense.NONE,
     focus_year: int | None = None,
     previous: Timex | None = None,
+    antecedents: Mapping[Granularity, Timex] | None = None,
     res: Resources | None = None,
 ) -> Timex | None:
     """Resolve one expression; None when it cannot be resolved.
@@ -115,7 +137,25 @@ def normalize(
     if isinstance(expr, ParsedExpr):
         day = _parse_day(expr.text)
         return None if day is None else _day(day)
-    return _same_period(expr, reference, focus_year, previous)
+    if isinstance(expr, TimeOfDayExpr):
+        return _time_of_day(expr, reference, tense, focus_year, res)
+    return _same_period(expr, reference, previous, antecedents or {})
+
+
+def _time_of_day(
+    expr: TimeOfDayExpr, reference: date, tense: Tense, focus_year: int | None, res: Resources
+) -> Timex | None:
+    day = _day(reference)
+    if expr.day is not None:
+        found = normalize(
+            expr.day, reference=reference, tense=tense, focus_year=focus_year, res=res
+        )
+        if found is None or found.granularity is not Granularity.DAY:
+            return None
+        day = found
+    # a part of a named day is how news corpora annotate it: a DATE; a clock time is a TIME
+    kind = TimexType.DATE if expr.day is not None and ":" not in expr.part else TimexType.TIME
+    return replace(day, type=kind, value=f"{day.value}T{expr.part}")
 
 
 def _day(day: date) -> Timex:
@@ -199,7 +239,7 @@ def _calendar_in(expr: CalendarExpr, year: int, res: Resources) -> Timex | None:
     except (ValueError, OverflowError):
         return None
     start, end = cal.narrow(interval, unit.value, expr.mod)
-    return Timex(TimexType.DATE, value, expr.mod, start, end, unit)
+    return Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
 
 
 def _calendar_day(expr: CalendarExpr, year: int, res: Resources) -> date | None:
@@ -235,7 +275,7 @@ def _relative(expr: RelativeExpr, reference: date) -> Timex | None:
     except (ValueError, OverflowError):
         return None
     start, end = cal.narrow(interval, unit.value, expr.mod)
-    return Timex(TimexType.DATE, value, expr.mod, start, end, unit)
+    return Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
 
 
 def _weekday(expr: WeekdayExpr, reference: date, tense: Tense) -> Timex | None:
@@ -263,7 +303,7 @@ def _era(expr: EraExpr) -> Timex | None:
     else:
         value, interval = f"{first // 100:02d}", cal.century_interval(first)
     start, end = cal.narrow(interval, expr.unit.value, expr.mod)
-    return Timex(TimexType.DATE, value, expr.mod, start, end, expr.unit)
+    return Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, expr.unit)
 
 
 # a fractional amount is written in the next smaller unit: 1.5 years = 18 months
@@ -326,24 +366,39 @@ def _anchored(
     return reference, other - timedelta(days=1)
 
 
+def _latest_quarter(reference: date) -> Timex:
+    """The latest quarter that has ended by ``reference``: the one results speak of."""
+    index = reference.year * 4 + (reference.month - 1) // 3 - 1
+    year, q0 = divmod(index, 4)
+    start, end = cal.quarter_interval(year, q0 + 1)
+    return Timex(TimexType.DATE, f"{year:04d}-Q{q0 + 1}", None, start, end, Granularity.QUARTER)
+
+
 def _same_period(
-    expr: SamePeriodExpr, reference: date, focus_year: int | None, previous: Timex | None
+    expr: SamePeriodExpr,
+    reference: date,
+    previous: Timex | None,
+    antecedents: Mapping[Granularity, Timex],
 ) -> Timex | None:
-    year = _year_of(expr.year, reference, focus_year)
-    if year is None:
-        return None
-    if previous is None or previous.start is None or previous.end is None:
-        return Timex(
-            TimexType.DATE, f"{year:04d}", None, *cal.year_interval(year), Granularity.YEAR
-        )
-    shift = 12 * (year - previous.start.year)
+    if expr.unit is not None:
+        antecedent = antecedents.get(expr.unit)
+        if antecedent is None and expr.unit is Granularity.QUARTER:
+            antecedent = _latest_quarter(reference)
+    else:
+        antecedent = previous
+    written = _year_of(expr.year, reference, None)
+    if antecedent is None or antecedent.start is None or antecedent.end is None:
+        year = written if written is not None else reference.year + expr.shift
+        start, end = cal.year_interval(year)
+        return Timex(TimexType.DATE, f"{year:04d}", None, start, end, Granularity.YEAR)
+    first, last = antecedent.start, antecedent.end
+    year = written if written is not None else first.year + expr.shift
+    shift = 12 * (year - first.year)
     try:
-        start = cal.add_months(previous.start, shift)
-        end = cal.add_months(previous.end, shift)
+        start, end = cal.add_months(first, shift), cal.add_months(last, shift)
     except (ValueError, OverflowError):
         return None
-    value = f"{year:04d}{previous.value[4:]}"
-    return replace(previous, value=value, start=start, end=end)
+    return replace(antecedent, value=f"{year:04d}{antecedent.value[4:]}", start=start, end=end)
 
 
 @lru_cache(maxsize=4096)

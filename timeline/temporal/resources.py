@@ -20,7 +20,18 @@ from typing import Any
 from timeline.errors import ResourceError
 
 KINDS = frozenset(
-    {"calendar", "relative", "weekday", "era", "duration", "ref", "set", "parsed", "same_period"}
+    {
+        "calendar",
+        "relative",
+        "weekday",
+        "era",
+        "duration",
+        "ref",
+        "set",
+        "parsed",
+        "same_period",
+        "time_of_day",
+    }
 )
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z_0-9]*)>")

@@ -28,6 +28,7 @@ from timeline.model import (
     SamePeriodExpr,
     SetExpr,
     Tense,
+    TimeOfDayExpr,
     WeekdayExpr,
     YearRef,
 )
@@ -45,9 +46,18 @@ def _int(values: Values, key: str) -> int | None:
     return int(values[key].rstrip("stndrh")) if key in values else None
 
 
+def _spelled_year(values: Values) -> int | None:
+    """ "nineteen ninety-six" → 19 × 100 + 90 + 6 (the words read through the lexicons)."""
+    if "year_word" not in values:
+        return None
+    rest = sum(int(values.get(key) or 0) for key in ("number", "number2"))
+    return int(values["year_word"]) * 100 + rest
+
+
 def _year(values: Values) -> YearRef:
+    spelled = _spelled_year(values)
     return YearRef(
-        value=_int(values, "year"),
+        value=spelled if spelled is not None else _int(values, "year"),
         shift=_int(values, "year_shift"),
         anaphoric="year_anaphor" in values,
     )
@@ -79,7 +89,8 @@ def _calendar(values: Values, text: str) -> CalendarExpr:
 
 
 def _relative(values: Values, text: str) -> RelativeExpr:
-    return RelativeExpr(Granularity(values["unit"]), int(values["offset"]), values.get("mod"))
+    offset = int(values.get("offset") or 0)
+    return RelativeExpr(Granularity(values["unit"]), offset, values.get("mod"))
 
 
 def _weekday(values: Values, text: str) -> WeekdayExpr:
@@ -94,13 +105,53 @@ def _era(values: Values, text: str) -> EraExpr:
 
 
 def _duration(values: Values, text: str) -> DurationExpr:
-    raw = values.get("amount", "1")
-    amount = None if raw == "X" else Fraction(raw)
+    plural = values.get("unit_text", "").lower().endswith("s")
+    raw = values.get("amount", "X" if plural else "1")
+    if raw.lower() in {"a", "an"} and plural:
+        raise ValueError(raw)  # "a years" is no duration
+    amount = None if raw == "X" else Fraction(raw.replace(",", ""))
     if amount is not None and "plus_half" in values:
         amount += Fraction(1, 2)
     if amount is not None and amount <= 0:
         raise ValueError(raw)
     return DurationExpr(amount, values["unit"], _int(values, "anchor") or 0, values.get("mod"))
+
+
+_CLOCK = re.compile(r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<half>[ap])", re.IGNORECASE)
+_NAMED_TIMES = {"noon": "12:00", "midnight": "24:00"}
+
+
+def _clock(part: str) -> str:
+    """A day part code (MO, AF, EV, NI) as is; a clock time as HH:MM ("4 p.m." → 16:00)."""
+    if part.upper() in {"MO", "AF", "EV", "NI"}:
+        return part.upper()
+    if part.lower() in _NAMED_TIMES:
+        return _NAMED_TIMES[part.lower()]
+    match = _CLOCK.match(part)
+    if match is None:
+        raise ValueError(part)
+    hour = int(match.group("h"))
+    if not 1 <= hour <= 12:
+        raise ValueError(part)
+    hour = hour % 12 + (12 if match.group("half").lower() == "p" else 0)
+    return f"{hour:02d}:{match.group('m') or '00'}"
+
+
+def _time_of_day(values: Values, text: str) -> TimeOfDayExpr:
+    kind = values.get("day_kind")
+    day: WeekdayExpr | RelativeExpr | None = None
+    if kind == "weekday" and "weekday" in values:
+        day = _weekday(values, text)
+    elif kind == "relative":
+        day = _relative(values, text)
+    return TimeOfDayExpr(day, _clock(values["part"]))
+
+
+def _same_period(values: Values, text: str) -> SamePeriodExpr:
+    unit = values.get("unit")
+    return SamePeriodExpr(
+        _year(values), _int(values, "shift") or 0, Granularity(unit) if unit else None
+    )
 
 
 _BUILDERS: dict[str, Callable[[Values, str], Expr]] = {
@@ -112,7 +163,8 @@ _BUILDERS: dict[str, Callable[[Values, str], Expr]] = {
     "ref": lambda values, text: RefExpr(values["value"]),
     "set": lambda values, text: SetExpr(values["value"]),
     "parsed": lambda values, text: ParsedExpr(text),
-    "same_period": lambda values, text: SamePeriodExpr(_year(values)),
+    "same_period": _same_period,
+    "time_of_day": _time_of_day,
 }
 
 
