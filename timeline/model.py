@@ -114,11 +114,14 @@ class CalendarExpr:
 
 @dataclass(frozen=True, slots=True)
 class RelativeExpr:
-    """A period counted from the reference date: "yesterday", "last week", "two months ago"."""
+    """A period counted from the reference date: "yesterday", "last week", "two months ago";
+    or, ``from_previous``, from the date mentioned before it: "two days later", "the
+    following year", "the previous day"."""
 
     unit: Granularity
     offset: int
     mod: str | None = None
+    from_previous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from functools import lru_cache
+from typing import Literal
 
 from timeline import calendar as cal
 from timeline.model import (
@@ -49,15 +50,55 @@ def timeml_mod(mod: str | None) -> str | None:
     return _TIMEML_MOD.get(mod, mod) if mod else None
 
 
+# an underspecified date this close to the reference date is taken, whatever the tense
+NEAR_DAYS = 60
+_NEAR_UNITS = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
+
 # granularities whose dates can put a year in focus
 _FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
 
 
+Anchoring = Literal["news", "narrative", "auto"]
+ANCHORINGS: tuple[Anchoring, ...] = ("news", "narrative", "auto")
+
+
+def _writes_year(expr: Expr) -> bool:
+    """Does the expression write its year out ("March 2023", "last year", "2021-03-03")?"""
+    if isinstance(expr, CalendarExpr):
+        return expr.year.value is not None or expr.year.shift is not None
+    return isinstance(expr, ParsedExpr)
+
+
+def choose_anchoring(mentions: Sequence[Mention], reference: date) -> Anchoring:
+    """News unless most written years lie far from the reference date (a history, a war
+    narrative): then a year carries from sentence to sentence through the paragraph."""
+    years = [
+        m.expr.year.value
+        for m in mentions
+        if isinstance(m.expr, CalendarExpr) and m.expr.year.value is not None
+    ]
+    if len(years) < 3:
+        return "news"
+    near = sum(1 for y in years if abs(y - reference.year) <= 1)
+    return "news" if near * 2 >= len(years) else "narrative"
+
+
 def resolve_all(
-    mentions: Sequence[Mention], *, reference: date, lang: str = "en"
+    mentions: Sequence[Mention],
+    *,
+    reference: date,
+    lang: str = "en",
+    anchoring: Anchoring = "auto",
 ) -> list[Resolved]:
-    """Resolve mentions in text order against ``reference``, threading paragraph context."""
+    """Resolve mentions in text order against ``reference``.
+
+    A year written out puts that year *in focus*: dates without a year that follow take it,
+    within the same sentence for news ("the strategy in 2023 started with the adjustment in
+    March"), through the paragraph for a narrative. ``anchoring="auto"`` chooses per text
+    (:func:`choose_anchoring`).
+    """
     res = load(lang)
+    mode = choose_anchoring(mentions, reference) if anchoring == "auto" else anchoring
     out: list[Resolved] = []
     paragraph = -1
     focus: int | None = None
@@ -65,17 +106,28 @@ def resolve_all(
     previous: Timex | None = None
     # the latest date of each granularity in the document ("the quarter", "a year ago")
     antecedents: dict[Granularity, Timex] = {}
+    # the first year written in each sentence, for dates before it ("of the year held in
+    # December last year")
+    sentence_years: dict[int, int] = {}
+    for mention in mentions:
+        if _writes_year(mention.expr) and mention.sentence not in sentence_years:
+            found = normalize(mention.expr, reference=reference, res=res)
+            if found is not None and found.start is not None:
+                sentence_years[mention.sentence] = found.start.year
     for mention in mentions:
         if mention.paragraph != paragraph:
             paragraph, focus, previous = mention.paragraph, None, None
-        # a present-tense sentence speaks generally ("retailers are busy at Christmas"):
-        # a year from an earlier sentence does not carry into it
-        carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
+        if mode == "news":
+            carried = mention.sentence == focus_sentence
+        else:
+            # a present-tense sentence speaks generally ("retailers are busy at Christmas"):
+            # a year from an earlier sentence does not carry into it
+            carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
         timex = normalize(
             mention.expr,
             reference=reference,
             tense=mention.tense,
-            focus_year=focus if carried else None,
+            focus_year=focus if carried else _later_year(mention, sentence_years),
             previous=previous,
             antecedents=antecedents,
             res=res,
@@ -88,9 +140,20 @@ def resolve_all(
             and timex.granularity in _FOCUS
             and not _is_comparison(mention.expr)
         ):
-            focus, previous, focus_sentence = timex.start.year, timex, mention.sentence
+            previous = timex
             antecedents[timex.granularity] = timex
+            if _writes_year(mention.expr):
+                focus, focus_sentence = timex.start.year, mention.sentence
     return out
+
+
+def _later_year(mention: Mention, sentence_years: Mapping[int, int]) -> int | None:
+    """ "The year" may take a year written later in its sentence ("the second conference of
+    the year, held in December last year"); other dates only look back."""
+    expr = mention.expr
+    if isinstance(expr, CalendarExpr) and expr.year.anaphoric:
+        return sentence_years.get(mention.sentence)
+    return None
 
 
 def _is_comparison(expr: Expr) -> bool:
@@ -123,6 +186,8 @@ def normalize(
     if isinstance(expr, CalendarExpr):
         return _calendar(expr, reference, tense, focus_year, res)
     if isinstance(expr, RelativeExpr):
+        if expr.from_previous and previous is not None and previous.start is not None:
+            return _relative(expr, previous.start)
         return _relative(expr, reference)
     if isinstance(expr, WeekdayExpr):
         return _weekday(expr, reference, tense)
@@ -179,12 +244,25 @@ def _calendar(
     # is the one in focus, like a bare "Double 11"
     lean = None if expr.lean is Tense.PRESENT else expr.lean
     year = _year_of(expr.year, reference, focus_year)
+    if expr.lean is Tense.PRESENT and expr.festival is None and year is None:
+        year = reference.year  # "this September", "this summer"
     if year is None and lean is None and focus_year is not None:
         year = focus_year
     if year is not None:
         return _calendar_in(expr, year, res)
     years = (reference.year, reference.year - 1, reference.year + 1)
     options = [t for t in (_calendar_in(expr, y, res) for y in years) if t is not None]
+    if lean is None and expr.unit in _NEAR_UNITS:
+        # a day or month within two months of the reference date is the one meant, unless
+        # the tense points the other way ("began ... in February", written in January); a
+        # day even then, as news reports deadlines in the past tense ("ruled ... by Jan. 14")
+        near = _pick(options, reference, Tense.NONE, strict=False)
+        if (
+            near is not None
+            and _distance(near, reference) <= NEAR_DAYS
+            and (expr.unit is Granularity.DAY or _agrees(near, reference, tense))
+        ):
+            return near
     return _pick(options, reference, lean or tense, strict=lean is not None)
 
 
@@ -205,12 +283,28 @@ def _pick(options: list[Timex], reference: date, lean: Tense, *, strict: bool) -
         future = [d for d in dated if (d[1] > reference if strict else d[2] >= reference)]
         return min(future, key=lambda d: d[1])[0] if future else None
 
-    def distance(d: tuple[Timex, date, date]) -> int:
-        if d[1] <= reference <= d[2]:
-            return 0
-        return min(abs((d[1] - reference).days), abs((d[2] - reference).days))
+    return min((d[0] for d in dated), key=lambda t: _distance(t, reference))
 
-    return min(dated, key=distance)[0]
+
+def _agrees(timex: Timex, reference: date, tense: Tense) -> bool:
+    """Can a clause in ``tense`` speak of ``timex``: past of what has begun, future of what
+    is not over?"""
+    assert timex.start is not None
+    assert timex.end is not None
+    if tense is Tense.PAST:
+        return timex.start <= reference
+    if tense is Tense.FUTURE:
+        return timex.end >= reference
+    return True
+
+
+def _distance(timex: Timex, reference: date) -> int:
+    """Days between ``reference`` and the interval (0 inside it)."""
+    assert timex.start is not None
+    assert timex.end is not None
+    if timex.start <= reference <= timex.end:
+        return 0
+    return min(abs((timex.start - reference).days), abs((timex.end - reference).days))
 
 
 def _calendar_in(expr: CalendarExpr, year: int, res: Resources) -> Timex | None:
