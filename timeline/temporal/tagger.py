@@ -234,7 +234,8 @@ def _settle(candidates: list[Candidate]) -> list[Candidate]:
 
 def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
     """Tense of the sentence around ``[start, end)``: the majority of past and future
-    markers; a tie goes to the marker nearest the mention; present if only present."""
+    markers (a tie says nothing); present if only present markers. Reporting verbs
+    ("said", "announced") and participles after "is"/"will be" are not markers."""
     i = bisect_right(bounds, start)
     left = bounds[i - 1] if i else 0
     j = bisect_left(bounds, end)
@@ -263,8 +264,8 @@ def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resou
     past, future = votes[Tense.PAST], votes[Tense.FUTURE]
     if len(past) != len(future):
         return Tense.PAST if len(past) > len(future) else Tense.FUTURE
-    if past:
-        return Tense.PAST if min(past) <= min(future) else Tense.FUTURE
+    if past:  # as many past as future markers: the clause says nothing clear
+        return Tense.NONE
     return Tense.PRESENT if votes[Tense.PRESENT] else Tense.NONE
 
 
