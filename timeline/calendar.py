@@ -104,7 +104,7 @@ _PART_OF: dict[str, tuple[str, int, int, int]] = {
     "century": ("decade", 4, 3, 2),
 }
 
-NARROWING_MODS = frozenset({"START", "EARLY", "MID", "LATE", "END"})
+NARROWING_MODS = frozenset({"START", "EARLY", "MID", "LATE", "END", "EARLIER", "LATER"})
 
 
 def _sub_units(interval: Interval, unit: str) -> list[Interval]:
@@ -146,10 +146,28 @@ def narrow(interval: Interval, granularity: str, mod: str | None) -> Interval:
         chosen = units[:edge]
     elif mod == "END":
         chosen = units[-edge:]
-    elif mod == "EARLY":
+    elif mod in ("EARLY", "EARLIER"):  # "earlier": see clamp_to_reference
         chosen = units[:early]
     elif mod == "MID":
         chosen = units[early : early + mid]
-    else:  # LATE
+    else:  # LATE, LATER
         chosen = units[early + mid :]
     return chosen[0][0], chosen[-1][1]
+
+
+def clamp_to_reference(interval: Interval, mod: str | None, reference: date) -> Interval | None:
+    """ "earlier this year" runs from the year's start to the day before ``reference``;
+    "later this month" from the day after it to the month's end. None when the period does
+    not contain ``reference`` (then :func:`narrow` applies), or nothing would be left.
+
+    >>> clamp_to_reference(month_interval(2024, 1), "EARLIER", date(2024, 1, 25))
+    (datetime.date(2024, 1, 1), datetime.date(2024, 1, 24))
+    """
+    start, end = interval
+    if mod not in ("EARLIER", "LATER") or not start <= reference <= end:
+        return None
+    if mod == "EARLIER":
+        last = reference - timedelta(days=1)
+        return (start, last) if start <= last else None
+    first = reference + timedelta(days=1)
+    return (first, end) if first <= end else None

@@ -131,6 +131,7 @@ class WeekdayExpr:
 
     weekday: int  # ISO: Monday = 1
     offset: int | None = None
+    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

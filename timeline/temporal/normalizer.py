@@ -42,7 +42,7 @@ from timeline.temporal.festivals import festival_date
 from timeline.temporal.resources import Resources, load
 
 # TimeML 1.2 has no EARLY/LATE: "early 2024" is written mod START, narrowed to a third
-_TIMEML_MOD = {"EARLY": "START", "LATE": "END"}
+_TIMEML_MOD = {"EARLY": "START", "LATE": "END", "EARLIER": "START", "LATER": "END"}
 
 
 def timeml_mod(mod: str | None) -> str | None:
@@ -249,7 +249,7 @@ def _calendar(
     if year is None and lean is None and focus_year is not None:
         year = focus_year
     if year is not None:
-        return _calendar_in(expr, year, res)
+        return _clamped(_calendar_in(expr, year, res), expr.mod, reference)
     years = (reference.year, reference.year - 1, reference.year + 1)
     options = [t for t in (_calendar_in(expr, y, res) for y in years) if t is not None]
     if lean is None and expr.unit in _NEAR_UNITS:
@@ -350,7 +350,7 @@ def _relative(expr: RelativeExpr, reference: date) -> Timex | None:
     unit, n = expr.unit, expr.offset
     try:
         if unit is Granularity.DAY:
-            return _day(reference + timedelta(days=n))
+            return replace(_day(reference + timedelta(days=n)), mod=timeml_mod(expr.mod))
         if unit is Granularity.WEEK:
             monday = cal.week_interval(reference)[0] + timedelta(weeks=n)
             value, interval = cal.iso_week(monday), cal.week_interval(monday)
@@ -369,25 +369,55 @@ def _relative(expr: RelativeExpr, reference: date) -> Timex | None:
     except (ValueError, OverflowError):
         return None
     start, end = cal.narrow(interval, unit.value, expr.mod)
-    return Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
+    timex = Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
+    return _clamped(timex, expr.mod, reference)
+
+
+def _clamped(timex: Timex | None, mod: str | None, reference: date) -> Timex | None:
+    """Apply "earlier"/"later" to a period that contains the reference date."""
+    if timex is None or timex.start is None or timex.end is None or timex.granularity is None:
+        return timex
+    whole = _whole(timex)
+    clamped = cal.clamp_to_reference(whole, mod, reference)
+    return timex if clamped is None else replace(timex, start=clamped[0], end=clamped[1])
+
+
+def _whole(timex: Timex) -> tuple[date, date]:
+    """The whole period a (possibly narrowed) value names: the year of "2024", the month
+    of "2024-01"."""
+    assert timex.start is not None
+    assert timex.end is not None
+    grain = timex.granularity
+    start = timex.start
+    if grain is Granularity.YEAR:
+        return cal.year_interval(start.year)
+    if grain is Granularity.MONTH:
+        return cal.month_interval(start.year, start.month)
+    if grain is Granularity.WEEK:
+        return cal.week_interval(start)
+    if grain is Granularity.QUARTER:
+        return cal.quarter_interval(start.year, (start.month - 1) // 3 + 1)
+    return timex.start, timex.end
 
 
 def _weekday(expr: WeekdayExpr, reference: date, tense: Tense) -> Timex | None:
     back = (reference.isoweekday() - expr.weekday) % 7  # days since the last one (0 = today)
     ahead = (expr.weekday - reference.isoweekday()) % 7
+    if expr.offset == -1:
+        shift = -(back or 7)
+    elif expr.offset == 1:
+        shift = ahead or 7
+    elif expr.offset == 0:
+        shift = expr.weekday - reference.isoweekday()
+    elif tense is Tense.FUTURE or (tense is not Tense.PAST and ahead < back):
+        shift = ahead
+    else:
+        shift = -back
     try:
-        if expr.offset == -1:
-            return _day(reference - timedelta(days=back or 7))
-        if expr.offset == 1:
-            return _day(reference + timedelta(days=ahead or 7))
-        if expr.offset == 0:
-            monday = cal.week_interval(reference)[0]
-            return _day(monday + timedelta(days=expr.weekday - 1))
-        if tense is Tense.FUTURE or (tense is not Tense.PAST and ahead < back):
-            return _day(reference + timedelta(days=ahead))
-        return _day(reference - timedelta(days=back))
+        day = reference + timedelta(days=shift)
     except OverflowError:
         return None
+    return replace(_day(day), mod=timeml_mod(expr.mod))
 
 
 def _era(expr: EraExpr) -> Timex | None:

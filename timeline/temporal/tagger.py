@@ -96,7 +96,7 @@ def _relative(values: Values, text: str) -> RelativeExpr:
 
 
 def _weekday(values: Values, text: str) -> WeekdayExpr:
-    return WeekdayExpr(int(values["weekday"]), _int(values, "offset"))
+    return WeekdayExpr(int(values["weekday"]), _int(values, "offset"), values.get("mod"))
 
 
 def _era(values: Values, text: str) -> EraExpr:
