@@ -193,6 +193,7 @@ class SamePeriodExpr:
     year: YearRef = YearRef()
     shift: int = 0
     unit: Granularity | None = None
+    latest: bool = False  # "the latest quarter": the latest ended, whatever came before
 
 
 @dataclass(frozen=True, slots=True)

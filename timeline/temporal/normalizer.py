@@ -52,7 +52,7 @@ def timeml_mod(mod: str | None) -> str | None:
 
 # an underspecified date this close to the reference date is taken, whatever the tense
 NEAR_DAYS = 60
-_NEAR_UNITS = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
+_NEAR_UNITS = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER})
 
 # granularities whose dates can put a year in focus
 _FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
@@ -253,14 +253,16 @@ def _calendar(
     years = (reference.year, reference.year - 1, reference.year + 1)
     options = [t for t in (_calendar_in(expr, y, res) for y in years) if t is not None]
     if lean is None and expr.unit in _NEAR_UNITS:
-        # a day or month within two months of the reference date is the one meant, unless
-        # the tense points the other way ("began ... in February", written in January); a
-        # day even then, as news reports deadlines in the past tense ("ruled ... by Jan. 14")
+        # a day, month or quarter within two months of the reference date is the one meant,
+        # unless the tense points the other way ("began ... in February", written in
+        # January); a day or a quarter even then: news reports deadlines in the past tense
+        # ("ruled ... by Jan. 14"), and results for a quarter that has just ended in the
+        # future tense ("expects to report ... for the third quarter")
         near = _pick(options, reference, Tense.NONE, strict=False)
         if (
             near is not None
             and _distance(near, reference) <= NEAR_DAYS
-            and (expr.unit is Granularity.DAY or _agrees(near, reference, tense))
+            and (expr.unit in (Granularity.DAY, Granularity.QUARTER) or _agrees(near, reference, tense))
         ):
             return near
     return _pick(options, reference, lean or tense, strict=lean is not None)
@@ -504,12 +506,16 @@ def _same_period(
     previous: Timex | None,
     antecedents: Mapping[Granularity, Timex],
 ) -> Timex | None:
-    if expr.unit is not None:
+    if expr.latest:
+        antecedent = _latest_quarter(reference)
+    elif expr.unit is not None:
         antecedent = antecedents.get(expr.unit)
         if antecedent is None and expr.unit is Granularity.QUARTER:
             antecedent = _latest_quarter(reference)
     else:
-        antecedent = previous
+        # "a year ago": the date before it in the paragraph, else the quarter in focus in
+        # the document (results news compares quarters), else the year
+        antecedent = previous or antecedents.get(Granularity.QUARTER)
     written = _year_of(expr.year, reference, None)
     if antecedent is None or antecedent.start is None or antecedent.end is None:
         year = written if written is not None else reference.year + expr.shift

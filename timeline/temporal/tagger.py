@@ -152,7 +152,10 @@ def _time_of_day(values: Values, text: str) -> TimeOfDayExpr:
 def _same_period(values: Values, text: str) -> SamePeriodExpr:
     unit = values.get("unit")
     return SamePeriodExpr(
-        _year(values), _int(values, "shift") or 0, Granularity(unit) if unit else None
+        _year(values),
+        _int(values, "shift") or 0,
+        Granularity(unit) if unit else None,
+        "latest" in values,
     )
 
 
