@@ -59,6 +59,10 @@ _FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
 
 
 Anchoring = Literal["news", "narrative", "auto"]
+# a text is a narrative when it writes at least this many years, and less than this share of
+# them lie within a year of the reference date
+NARRATIVE_MIN_YEARS = 5
+NARRATIVE_MAX_NEAR = 0.5
 ANCHORINGS: tuple[Anchoring, ...] = ("news", "narrative", "auto")
 
 
@@ -77,10 +81,10 @@ def choose_anchoring(mentions: Sequence[Mention], reference: date) -> Anchoring:
         for m in mentions
         if isinstance(m.expr, CalendarExpr) and m.expr.year.value is not None
     ]
-    if len(years) < 3:
+    if len(years) < NARRATIVE_MIN_YEARS:
         return "news"
     near = sum(1 for y in years if abs(y - reference.year) <= 1)
-    return "news" if near * 2 >= len(years) else "narrative"
+    return "news" if near >= NARRATIVE_MAX_NEAR * len(years) else "narrative"
 
 
 def resolve_all(
@@ -262,7 +266,10 @@ def _calendar(
         if (
             near is not None
             and _distance(near, reference) <= NEAR_DAYS
-            and (expr.unit in (Granularity.DAY, Granularity.QUARTER) or _agrees(near, reference, tense))
+            and (
+                expr.unit in (Granularity.DAY, Granularity.QUARTER)
+                or _agrees(near, reference, tense)
+            )
         ):
             return near
     return _pick(options, reference, lean or tense, strict=lean is not None)

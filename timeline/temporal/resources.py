@@ -99,6 +99,8 @@ class Resources:
     lunar_context: re.Pattern[str]
     tense: Mapping[str, str]
     tense_words: re.Pattern[str]
+    tense_prep: Mapping[str, str]
+    tense_prep_words: re.Pattern[str]
     not_past: frozenset[str]
 
     def lookup(self, group: str, text: str) -> str:
@@ -256,7 +258,9 @@ def load(lang: str = "en") -> Resources:
         normalize_key(name): fest.id for fest in festivals.values() for name in fest.names
     }
     tense = lexicons.pop("tense")
-    bad = sorted({value for value in tense.values() if value not in {"PAST", "PRESENT", "FUTURE"}})
+    tense_prep = lexicons.pop("tense_prep")
+    values = {*tense.values(), *tense_prep.values()}
+    bad = sorted(value for value in values if value not in {"PAST", "PRESENT", "FUTURE"})
     if bad:
         msg = f"tense.tsv: unknown tense {bad}; use PAST, PRESENT or FUTURE"
         raise ResourceError(msg)
@@ -285,6 +289,12 @@ def load(lang: str = "en") -> Resources:
         r"(?<![\w'’])(?:" + _alternation(list(tense))[3:-1] + r"|[a-z]{2,}ed)(?![\w'’])",
         re.IGNORECASE,
     )
+    prep_re = re.compile(
+        r"(?<![\w'’])(?P<prep>"
+        + _alternation(list(tense_prep))[3:-1]
+        + r")\s+(?:(?:early|mid|late)[-\s]+|the\s+(?:end|start|beginning|middle)\s+of\s+)?$",
+        re.IGNORECASE,
+    )
     return Resources(
         rules=tuple(rules),
         lexicons=lexicons,
@@ -292,5 +302,7 @@ def load(lang: str = "en") -> Resources:
         lunar_context=lunar,
         tense=tense,
         tense_words=tense_re,
+        tense_prep=tense_prep,
+        tense_prep_words=prep_re,
         not_past=not_past,
     )

@@ -235,6 +235,15 @@ def _settle(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
+    """A preposition right before the mention decides ("by February", "since May");
+    otherwise the clause's verbs do."""
+    prep = res.tense_prep_words.search(text, max(0, start - 40), start)
+    if prep is not None:
+        return Tense[res.tense_prep[prep.group("prep").lower()]]
+    return _clause_tense(text, start, end, bounds, res)
+
+
 def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
     """Tense of the sentence around ``[start, end)``: the majority of past and future
     markers (a tie says nothing); present if only present markers. Reporting verbs
@@ -313,7 +322,7 @@ def tag(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) 
                 text=text[s:e],
                 rule=rule.id,
                 expr=expr,
-                tense=_clause_tense(text, s, e, bounds, res),
+                tense=_tense(text, s, e, bounds, res),
                 paragraph=paragraph,
                 sentence=bisect_right(bounds, s),
             )
