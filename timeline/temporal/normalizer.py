@@ -513,6 +513,7 @@ def _same_period(
     previous: Timex | None,
     antecedents: Mapping[Granularity, Timex],
 ) -> Timex | None:
+    antecedent: Timex | None
     if expr.latest:
         antecedent = _latest_quarter(reference)
     elif expr.unit is not None:
