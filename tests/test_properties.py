@@ -98,3 +98,8 @@ def test_property_resolver_values_are_valid(text: str, reference: date) -> None:
         if item.timex.start is not None:
             assert item.timex.end is not None
             assert item.timex.start <= item.timex.end
+
+
+@given(st.lists(PHRASES, max_size=12).map(" ".join))
+def test_property_trigger_windows_change_nothing(text: str) -> None:
+    assert tag(text) == tag(text, everywhere=True)

@@ -53,9 +53,27 @@ def test_resources_every_festival_name_is_in_the_lexicon() -> None:
             "missing from the pattern",
         ),
         ({"id": "x", "pattern": "a"}, "missing expr, examples"),
+        (
+            {
+                "id": "x",
+                "needs": "nope",
+                "pattern": "a",
+                "expr": {"kind": "ref"},
+                "examples": [{"text": "a", "ref": "2024-01-01", "value": "x"}],
+            },
+            "is not a trigger",
+        ),
         ({"id": "x", "pattern": "a(", "expr": {"kind": "ref"}, "examples": []}, "does not compile"),
     ],
 )
 def test_resources_bad_rule_fails_at_load(row: dict[str, object], message: str) -> None:
+    row = {"needs": "month", **row}
     with pytest.raises(ResourceError, match=message):
-        resources._compile_rule(row, {"month": "(?:may)"})
+        resources._compile_rule(row, {"month": "(?:may)"}, {"month"})
+
+
+def test_resources_every_rule_example_contains_its_trigger() -> None:
+    res = load()
+    for rule in res.rules:
+        for example in rule.examples:
+            assert res.trigger.regexes[rule.needs].search(example.text), (rule.id, example.text)

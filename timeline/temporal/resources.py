@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -67,6 +67,7 @@ class Rule:
 
     id: str
     regex: re.Pattern[str]
+    needs: str
     kind: str
     fields: tuple[tuple[str, str], ...]
     capitalized: tuple[str, ...]
@@ -101,6 +102,7 @@ class Resources:
     tense_words: re.Pattern[str]
     tense_prep: Mapping[str, str]
     tense_prep_words: re.Pattern[str]
+    trigger: Triggers
     not_past: frozenset[str]
 
     def lookup(self, group: str, text: str) -> str:
@@ -133,14 +135,38 @@ def _read_tsv(path: Traversable) -> dict[str, str]:
     return table
 
 
+def _atoms(surface: str) -> list[str]:
+    """Regex atoms of one surface: characters, any run of spaces, either apostrophe."""
+    atoms = []
+    for char in surface:
+        if char == " ":
+            atoms.append(r"\s+")
+        elif char in "'’":
+            atoms.append("['’]")
+        else:
+            atoms.append(re.escape(char))
+    return atoms
+
+
 def _alternation(surfaces: list[str]) -> str:
-    """A regex alternation of surfaces, longest first, tolerant of spacing and apostrophes."""
-    parts = []
-    for surface in sorted(set(surfaces), key=lambda s: (-len(s), s)):
-        escaped = re.escape(surface)
-        escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")"
+    """A regex matching any of ``surfaces``, longest first, tolerant of spacing and
+    apostrophes. Built as a trie ("jan(?:uary|\\.)?") so that the regex engine rejects
+    a position after one character instead of trying every surface in turn."""
+    trie: dict[str, Any] = {}
+    for surface in set(surfaces):
+        node = trie
+        for atom in _atoms(surface):
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a surface ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _load_toml(path: Traversable) -> dict[str, Any]:
@@ -190,10 +216,12 @@ def _example(rule_id: str, row: Mapping[str, Any]) -> Example:
         raise ResourceError(msg) from exc
 
 
-def _compile_rule(row: Mapping[str, Any], expand: Mapping[str, str]) -> Rule:
+def _compile_rule(
+    row: Mapping[str, Any], expand: Mapping[str, str], triggers: Collection[str]
+) -> Rule:
     rule_id = row.get("id", "?")
     where = f"rules.toml: rule {rule_id!r}"
-    missing = [key for key in ("id", "pattern", "expr", "examples") if key not in row]
+    missing = [key for key in ("id", "needs", "pattern", "expr", "examples") if key not in row]
     if missing:
         msg = f"{where}: missing {', '.join(missing)}"
         raise ResourceError(msg)
@@ -238,7 +266,11 @@ def _compile_rule(row: Mapping[str, Any], expand: Mapping[str, str]) -> Rule:
     if not examples:
         msg = f"{where}: needs at least one example"
         raise ResourceError(msg)
-    return Rule(rule_id, regex, kind, tuple(fields), capitalized, examples)
+    needs = row.get("needs")
+    if needs not in triggers:
+        msg = f"{where}: needs = {needs!r} is not a trigger; known: {', '.join(sorted(triggers))}"
+        raise ResourceError(msg)
+    return Rule(rule_id, regex, needs, kind, tuple(fields), capitalized, examples)
 
 
 @cache
@@ -274,10 +306,11 @@ def load(lang: str = "en") -> Resources:
         macros[name] = _PLACEHOLDER.sub(lambda m: {**expand, **macros}[m.group(1)], pattern)
     expand.update(macros)
 
+    trigger = _triggers(rules_data.get("triggers", {}), lexicons)
     rules: list[Rule] = []
     seen: set[str] = set()
     for row in rules_data.get("rule", []):
-        rule = _compile_rule(row, expand)
+        rule = _compile_rule(row, expand, trigger.names)
         if rule.id in seen:
             msg = f"rules.toml: rule id {rule.id!r} is used twice"
             raise ResourceError(msg)
@@ -305,4 +338,55 @@ def load(lang: str = "en") -> Resources:
         tense_prep=tense_prep,
         tense_prep_words=prep_re,
         not_past=not_past,
+        trigger=trigger,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    """The triggers of rules.toml's [triggers.NAME] tables: one regex each, and ``any``,
+    their union, which finds every trigger in one pass over a text."""
+
+    regexes: Mapping[str, re.Pattern[str]]
+    any: re.Pattern[str]
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.regexes)
+
+
+def _triggers(
+    data: Mapping[str, Mapping[str, Any]], lexicons: Mapping[str, Mapping[str, str]]
+) -> Triggers:
+    """Compile the trigger tables (words of lexicons, words, patterns)."""
+    regexes: dict[str, re.Pattern[str]] = {}
+    all_words: list[str] = []
+    all_patterns: list[str] = []
+    for name, table in data.items():
+        words: list[str] = list(table.get("words", []))
+        for lexicon in table.get("lexicons", []):
+            if lexicon not in lexicons:
+                msg = f"rules.toml: trigger {name!r} names unknown lexicon {lexicon!r}"
+                raise ResourceError(msg)
+            words.extend(lexicons[lexicon])
+        keys = [normalize_key(w) for w in words]
+        parts = list(table.get("patterns", []))
+        all_words.extend(keys)
+        all_patterns.extend(parts)
+        if keys:
+            parts.insert(0, _whole_words(keys))
+        regexes[name] = _compile_trigger(name, parts)
+    union = ([_whole_words(all_words)] if all_words else []) + all_patterns
+    return Triggers(regexes, _compile_trigger("any", union))
+
+
+def _whole_words(words: list[str]) -> str:
+    return r"(?<!\w)" + _alternation(words) + r"(?!\w)"
+
+
+def _compile_trigger(name: str, parts: list[str]) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    except re.error as exc:
+        msg = f"rules.toml: trigger {name!r} does not compile: {exc}"
+        raise ResourceError(msg) from exc

@@ -202,20 +202,87 @@ def _span(rule: Rule, match: re.Match[str]) -> tuple[int, int]:
 
 
 Candidate = tuple[int, int, int, re.Match[str]]
+Span = tuple[int, int]
 
 
-def _candidates(text: str, start: int, end: int, res: Resources) -> list[Candidate]:
-    """All (start, end, rule index, match) matches, before overlaps are settled."""
-    found: list[Candidate] = []
-    for index, rule in enumerate(res.rules):
-        for match in rule.regex.finditer(text, start, end):
-            s, e = _span(rule, match)
-            if s >= e or any(
-                (g := match.group(name)) is not None and not g[:1].isupper()
-                for name in rule.capitalized
-            ):
+# the rules run this far around each trigger word; no expression reaches further
+WINDOW = 40
+
+
+def _windows(text: str, start: int, end: int, res: Resources) -> dict[str, list[Span]]:
+    """Per trigger, the stretches of ``text[start:end]`` around its matches, merged.
+
+    One pass finds every trigger; each hit then goes to the triggers found near it (a hit
+    may serve several: "years" is a year word and a unit, "1990s" a year and an era).
+    """
+    windows: dict[str, list[Span]] = {}
+    for hit in res.trigger.any.finditer(text, start, end):
+        near_lo, near_hi = max(start, hit.start() - 3), min(end, hit.end() + 3)
+        lo, hi = max(start, hit.start() - WINDOW), min(end, hit.end() + WINDOW)
+        for name, pattern in res.trigger.regexes.items():
+            if pattern.search(text, near_lo, near_hi) is None:
                 continue
-            found.append((s, e, index, match))
+            spans = windows.setdefault(name, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+            else:
+                spans.append((lo, hi))
+    return windows
+
+
+# windows are joined with this between them: no pattern matches across a NUL
+_SEPARATOR = "\x00\x00"
+
+
+def _candidates(
+    text: str, start: int, end: int, res: Resources, *, everywhere: bool = False
+) -> list[Candidate]:
+    """All (start, end, rule index, match) matches, before overlaps are settled.
+
+    Unless ``everywhere``, each rule runs once over the windows around its trigger joined
+    into one short string, and the spans are mapped back to ``text``.
+    """
+    if everywhere:
+        return [
+            candidate
+            for index, rule in enumerate(res.rules)
+            for candidate in _rule_matches(rule, index, text, start, end)
+        ]
+    found: list[Candidate] = []
+    compacts = {
+        name: _compact(text, spans) for name, spans in _windows(text, start, end, res).items()
+    }
+    for index, rule in enumerate(res.rules):
+        if rule.needs not in compacts:
+            continue
+        compact, offsets, spans = compacts[rule.needs]
+        for s, e, i, match in _rule_matches(rule, index, compact, 0, len(compact)):
+            window = bisect_right(offsets, s) - 1
+            shift = spans[window][0] - offsets[window]
+            found.append((s + shift, e + shift, i, match))
+    return found
+
+
+def _compact(text: str, spans: list[Span]) -> tuple[str, list[int], list[Span]]:
+    """The windows joined, and where each starts in the joined string."""
+    offsets: list[int] = []
+    position = 0
+    for lo, hi in spans:
+        offsets.append(position)
+        position += hi - lo + len(_SEPARATOR)
+    return _SEPARATOR.join(text[lo:hi] for lo, hi in spans), offsets, spans
+
+
+def _rule_matches(rule: Rule, index: int, text: str, start: int, end: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    for match in rule.regex.finditer(text, start, end):
+        s, e = _span(rule, match)
+        if s >= e or any(
+            (g := match.group(name)) is not None and not g[:1].isupper()
+            for name in rule.capitalized
+        ):
+            continue
+        found.append((s, e, index, match))
     return found
 
 
@@ -289,7 +356,14 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
-def tag(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) -> list[Mention]:
+def tag(
+    text: str,
+    *,
+    lang: str = "en",
+    start: int = 0,
+    end: int | None = None,
+    everywhere: bool = False,
+) -> list[Mention]:
     """Find every temporal expression in ``text[start:end]``.
 
     Offsets are into ``text``; ``mention.text == text[mention.start:mention.end]``.
@@ -301,7 +375,7 @@ def tag(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) 
     """
     res = load(lang)
     stop = len(text) if end is None else end
-    settled = _settle(_candidates(text, start, stop, res))
+    settled = _settle(_candidates(text, start, stop, res, everywhere=everywhere))
     if not settled:
         return []
     paragraphs = _paragraph_starts(text)
