@@ -267,7 +267,7 @@ def _compile_rule(
         msg = f"{where}: needs at least one example"
         raise ResourceError(msg)
     needs = row.get("needs")
-    if needs not in triggers:
+    if not isinstance(needs, str) or needs not in triggers:
         msg = f"{where}: needs = {needs!r} is not a trigger; known: {', '.join(sorted(triggers))}"
         raise ResourceError(msg)
     return Rule(rule_id, regex, needs, kind, tuple(fields), capitalized, examples)
