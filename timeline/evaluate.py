@@ -90,7 +90,33 @@ class Scores:
         )
 
 
-def _align(gold: list[GoldTimex], system: list[Resolved]) -> Iterator[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class SystemTimex:
+    """What a tagger under evaluation found: offsets into the document's text, a TIMEX3
+    type and value (None when it found an expression but gave no value)."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None
+    value: str | None
+
+
+def from_resolved(items: Iterable[Resolved]) -> list[SystemTimex]:
+    """This project's output as :class:`SystemTimex` rows."""
+    return [
+        SystemTimex(
+            r.mention.start,
+            r.mention.end,
+            r.mention.text,
+            r.timex.type.value if r.timex else None,
+            r.timex.value if r.timex else None,
+        )
+        for r in items
+    ]
+
+
+def _align(gold: list[GoldTimex], system: list[SystemTimex]) -> Iterator[tuple[int, int]]:
     """One-to-one pairs (gold index, system index) of overlapping spans, most overlap first."""
     used: set[int] = set()
     for gi, g in enumerate(gold):
@@ -98,7 +124,7 @@ def _align(gold: list[GoldTimex], system: list[Resolved]) -> Iterator[tuple[int,
         for si, s in enumerate(system):
             if si in used:
                 continue
-            overlap = min(g.end, s.mention.end) - max(g.start, s.mention.start)
+            overlap = min(g.end, s.end) - max(g.start, s.start)
             if overlap > best_overlap:
                 best, best_overlap = si, overlap
         if best >= 0:
@@ -106,9 +132,13 @@ def _align(gold: list[GoldTimex], system: list[Resolved]) -> Iterator[tuple[int,
             yield gi, best
 
 
-def score_document(doc: AnnotatedDocument, scores: Scores) -> None:
-    """Tag ``doc`` and add its counts and errors to ``scores``."""
-    system = resolve(doc.text, reference=doc.dct)
+def score_document(
+    doc: AnnotatedDocument, scores: Scores, system: list[SystemTimex] | None = None
+) -> None:
+    """Add the counts and errors of ``system`` on ``doc`` (default: this project's tagger,
+    with the document's DCT as reference date) to ``scores``."""
+    if system is None:
+        system = from_resolved(resolve(doc.text, reference=doc.dct))
     gold = list(doc.timexes)
     scores.documents += 1
     scores.gold += len(gold)
@@ -119,32 +149,23 @@ def score_document(doc: AnnotatedDocument, scores: Scores) -> None:
         if gi not in pairs:
             scores.errors.append(Mismatch(doc.doc_id, "missed", g, None, None, None, g.start))
             continue
-        item = system[pairs[gi]]
-        mention, timex = item.mention, item.timex
-        value = timex.value if timex else None
-        kind = timex.type.value if timex else None
+        found = system[pairs[gi]]
         scores.relaxed += 1
-        exact = (mention.start, mention.end) == (g.start, g.end)
+        exact = (found.start, found.end) == (g.start, g.end)
         scores.strict += exact
-        scores.value += value == g.value
-        scores.type += kind == g.type
-        for name, ok in (("value", value == g.value), ("type", kind == g.type), ("span", exact)):
+        scores.value += found.value == g.value
+        scores.type += found.type == g.type
+        checks = (("value", found.value == g.value), ("type", found.type == g.type))
+        for name, ok in (*checks, ("span", exact)):
             if not ok:
                 scores.errors.append(
-                    Mismatch(doc.doc_id, name, g, mention.text, value, kind, g.start)
+                    Mismatch(doc.doc_id, name, g, found.text, found.value, found.type, g.start)
                 )
-    for si, item in enumerate(system):
+    for si, found in enumerate(system):
         if si not in matched_system:
-            timex = item.timex
             scores.errors.append(
                 Mismatch(
-                    doc.doc_id,
-                    "spurious",
-                    None,
-                    item.mention.text,
-                    timex.value if timex else None,
-                    timex.type.value if timex else None,
-                    item.mention.start,
+                    doc.doc_id, "spurious", None, found.text, found.value, found.type, found.start
                 )
             )
 
