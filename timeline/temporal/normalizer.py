@@ -222,8 +222,10 @@ def _time_of_day(
         if found is None or found.granularity is not Granularity.DAY:
             return None
         day = found
-    # a part of a named day is how news corpora annotate it: a DATE; a clock time is a TIME
-    kind = TimexType.DATE if expr.day is not None and ":" not in expr.part else TimexType.TIME
+    # the news corpora write a part of a weekday ("Friday night") as a DATE, and a part of
+    # today or yesterday ("this morning") or a clock time as a TIME
+    named = isinstance(expr.day, WeekdayExpr) and ":" not in expr.part
+    kind = TimexType.DATE if named else TimexType.TIME
     return replace(day, type=kind, value=f"{day.value}T{expr.part}")
 
 
