@@ -122,6 +122,7 @@ class RelativeExpr:
     offset: int
     mod: str | None = None
     from_previous: bool = False
+    weekend: bool = False  # "last weekend": the Saturday and Sunday of that week
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,6 +190,8 @@ def normalize(
     if isinstance(expr, CalendarExpr):
         return _calendar(expr, reference, tense, focus_year, res)
     if isinstance(expr, RelativeExpr):
+        if expr.weekend and expr.offset == 0 and tense is Tense.PAST and reference.isoweekday() < 6:
+            expr = replace(expr, offset=-1)  # "talks ended over the weekend", said on Monday
         if expr.from_previous and previous is not None and previous.start is not None:
             return _relative(expr, previous.start)
         return _relative(expr, reference)
@@ -365,6 +367,9 @@ def _relative(expr: RelativeExpr, reference: date) -> Timex | None:
         if unit is Granularity.WEEK:
             monday = cal.week_interval(reference)[0] + timedelta(weeks=n)
             value, interval = cal.iso_week(monday), cal.week_interval(monday)
+            if expr.weekend:
+                saturday = monday + timedelta(days=5)
+                value, interval = f"{value}-WE", (saturday, saturday + timedelta(days=1))
         elif unit is Granularity.MONTH:
             first = cal.add_months(reference.replace(day=1), n)
             value = f"{first.year:04d}-{first.month:02d}"

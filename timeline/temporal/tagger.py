@@ -91,7 +91,11 @@ def _calendar(values: Values, text: str) -> CalendarExpr:
 def _relative(values: Values, text: str) -> RelativeExpr:
     offset = int(values.get("offset") or 0)
     return RelativeExpr(
-        Granularity(values["unit"]), offset, values.get("mod"), "from_previous" in values
+        Granularity(values["unit"]),
+        offset,
+        values.get("mod"),
+        "from_previous" in values,
+        "weekend" in values,
     )
 
 
