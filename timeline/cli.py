@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 import timeline
+from timeline.temporal import Anchoring
 
 
 def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -34,6 +35,16 @@ ref_date_option = click.option(
     metavar="YYYY-MM-DD",
     help="Reference date relative expressions resolve against (default: the document's "
     "front matter 'date:').",
+)
+
+
+anchoring_option = click.option(
+    "--anchoring",
+    type=click.Choice(["auto", "news", "narrative"]),
+    default="auto",
+    show_default=True,
+    help="How a written year carries to later dates: within the sentence (news), through "
+    "the paragraph (narrative), or chosen from the text (auto).",
 )
 
 
@@ -93,6 +104,7 @@ def cli() -> None:
     help="Event table [default: OUT/events.csv].",
 )
 @click.option("--title", help="Title shown above the timeline.")
+@anchoring_option
 def build(
     inputs: Sequence[str],
     ref_date: date | None,
@@ -100,6 +112,7 @@ def build(
     html_path: Path | None,
     csv_path: Path | None,
     title: str | None,
+    anchoring: Anchoring,
 ) -> None:
     """Build the event table and the timeline from INPUT files or folders (- for stdin)."""
     html_path = html_path or out / "timeline.html"
@@ -110,7 +123,9 @@ def build(
             if target.resolve() in given:
                 msg = f"output {target} is also an input; choose another output path"
                 raise timeline.InputError(msg)
-        result = timeline.build(list(inputs), reference_date=ref_date, title=title)
+        result = timeline.build(
+            list(inputs), reference_date=ref_date, title=title, anchoring=anchoring
+        )
         result.write_csv(csv_path)
         result.write_html(html_path)
     click.echo(result.summary(), err=True)
@@ -126,10 +141,11 @@ def build(
     metavar="YYYY-MM-DD",
     help="Reference date relative expressions resolve against.",
 )
-def resolve(text: str, ref_date: date) -> None:
+@anchoring_option
+def resolve(text: str, ref_date: date, anchoring: Anchoring) -> None:
     """Print every temporal expression in TEXT as one JSON object per line."""
     with _errors():
-        for item in timeline.resolve(text, reference=ref_date):
+        for item in timeline.resolve(text, reference=ref_date, anchoring=anchoring):
             click.echo(_mention_json(item))
 
 
@@ -144,14 +160,17 @@ def resolve(text: str, ref_date: date) -> None:
     show_default=True,
     help="JSON lines, or TimeML with inline TIMEX3 and a DCT.",
 )
-def tag(file: str, ref_date: date | None, fmt: str) -> None:
+@anchoring_option
+def tag(file: str, ref_date: date | None, fmt: str, anchoring: Anchoring) -> None:
     """Tag every temporal expression in FILE (- for stdin); offsets are into its text."""
     with _errors():
         doc = timeline.load_document(file, reference_date=ref_date)
         if doc.reference_date is None:
             msg = f"{file}: no reference date; pass --ref-date YYYY-MM-DD"
             raise timeline.InputError(msg)
-        found = timeline.resolve(doc.text, reference=doc.reference_date, start=doc.body_start)
+        found = timeline.resolve(
+            doc.text, reference=doc.reference_date, start=doc.body_start, anchoring=anchoring
+        )
     if fmt == "timeml":
         click.echo(timeline.to_timeml(doc, found), nl=False)
     else:

@@ -19,7 +19,7 @@ from timeline.model import Document, Event, Resolved
 from timeline.render import figure, to_html, write_html
 from timeline.table import events_to_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
-from timeline.temporal import resolve
+from timeline.temporal import Anchoring, resolve
 
 
 @dataclass(frozen=True)
@@ -102,12 +102,14 @@ def build(
     reference_date: date | None = None,
     title: str | None = None,
     taxonomy: Taxonomy | None = None,
+    anchoring: Anchoring = "auto",
 ) -> Timeline:
     """Read the inputs (files, folders, ``-``, or :class:`Document` objects), resolve their
     dates and build the event table.
 
     ``reference_date`` overrides every document's own (front matter ``date:``). A document
-    with neither is an :class:`~timeline.errors.InputError`.
+    with neither is an :class:`~timeline.errors.InputError`. ``anchoring`` as in
+    :func:`timeline.resolve`.
     """
     items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
     taxonomy = taxonomy or load_taxonomy()
@@ -122,7 +124,7 @@ def build(
                 "(or reference_date=...) or start the file with front matter 'date: YYYY-MM-DD'"
             )
             raise InputError(msg)
-        found = tuple(resolve(doc.text, reference=ref, start=doc.body_start))
+        found = tuple(resolve(doc.text, reference=ref, start=doc.body_start, anchoring=anchoring))
         resolved.append(found)
         events.extend(extract_events(doc, found, taxonomy=taxonomy))
     return Timeline(

@@ -15,7 +15,8 @@ from timeline.model import Document, Resolved
 def to_timeml(document: Document, resolved: list[Resolved]) -> str:
     """The document's text as TimeML: each resolved mention wrapped in a TIMEX3 element.
 
-    Mentions that could not be resolved are left as plain text.
+    The TEXT element holds the article without its front matter. Mentions that could not be
+    resolved are left as plain text.
     """
     text = document.text
     dct = document.reference_date.isoformat() if document.reference_date else ""
@@ -25,7 +26,7 @@ def to_timeml(document: Document, resolved: list[Resolved]) -> str:
         f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" temporalFunction="false" '
         f'functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT>\n<TEXT>',
     ]
-    cursor = 0
+    cursor = document.body_start
     tid = 0
     for item in sorted(resolved, key=lambda r: r.mention.start):
         mention, timex = item.mention, item.timex

@@ -203,3 +203,69 @@ def test_normalizer_unanchored(text: str, value: str, kind: str, reference: date
 )
 def test_tagger_no_false_dates(text: str, reference: date) -> None:
     assert [r.mention.text for r in resolve(text, reference=reference)] == []
+
+
+# The phrases issue 3 lists, each at a fixed reference date (a Thursday).
+ISSUE_3 = [
+    ("Mar. 3", "2024-03-03"),
+    ("the 1990s", "199"),
+    ("in fiscal 2025", "2025"),
+    ("FY2023", "2023"),
+    ("Q4 2023", "2023-Q4"),
+    ("today", "2024-01-25"),
+    ("tonight", "2024-01-25TNI"),
+    ("this month", "2024-01"),
+    ("earlier this month", "2024-01"),
+    ("late last year", "2023"),
+    ("within two years", "P2Y"),
+    ("three consecutive years", "P3Y"),
+    ("this morning", "2024-01-25TMO"),
+    ("at 3 p.m.", "2024-01-25T15:00"),
+    ("New Year's Day", "2024-01-01"),
+    ("Christmas Eve", "2023-12-24"),
+    ("Qingming 2024", "2024-04-04"),
+    ("National Day", "2023-10-01"),
+    ("Singles' Day", "2023-11-11"),
+    ("520", "2024-05-20"),
+    ("Cyber Monday", "2023-11-27"),
+    ("Memorial Day 2024", "2024-05-27"),
+    ("Labor Day", "2023-09-04"),
+    ("Valentine's Day", "2024-02-14"),
+    ("Lantern Festival", "2024-02-24"),
+    ("the Dragon Boat Festival", "2024-06-10"),
+    ("the Mid-Autumn Festival", "2023-09-29"),
+    ("Christmas 2023", "2023-12-25"),
+    ("the 20th century", "19"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ISSUE_3, ids=[c[0] for c in ISSUE_3])
+def test_normalizer_issue_3_phrases(text: str, value: str, reference: date) -> None:
+    values = [r.timex.value for r in resolve(text, reference=reference) if r.timex]
+    assert values == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchoring", "value"),
+    [
+        ("In 2019 it began. In March it grew.", "news", "2023-03"),
+        ("In 2019 it began. In March it grew.", "narrative", "2019-03"),
+        ("The plant opened on March 3, 2021. Two days later it closed.", "news", "2021-03-05"),
+        ("It opened on May 4, 2023 and closed the following week.", "news", "2023-W19"),
+        ("Sales in 2023 rose; GMV was 3.5 times the same period in 2022.", "news", "2022"),
+    ],
+)
+def test_normalizer_anchoring(text: str, anchoring: str, value: str, reference: date) -> None:
+    found = resolve(text, reference=reference, anchoring=anchoring)  # type: ignore[arg-type]
+    assert found[-1].timex is not None
+    assert found[-1].timex.value == value
+
+
+def test_normalizer_auto_anchoring_picks_narrative_for_histories() -> None:
+    text = (
+        "In 1939 the war began. In 1940 France fell. In 1941 the east opened. "
+        "In 1942 the tide turned. In 1943 Italy surrendered. In June the allies landed."
+    )
+    found = resolve(text, reference=date(2009, 12, 19))
+    assert found[-1].timex is not None
+    assert found[-1].timex.value == "1943-06"

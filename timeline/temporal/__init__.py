@@ -5,16 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.model import Mention, Resolved
-from timeline.temporal.normalizer import normalize, resolve_all
+from timeline.temporal.normalizer import ANCHORINGS, Anchoring, normalize, resolve_all
 from timeline.temporal.tagger import tag
 
-__all__ = ["normalize", "resolve", "resolve_all", "tag"]
+__all__ = ["ANCHORINGS", "Anchoring", "normalize", "resolve", "resolve_all", "tag"]
 
 
 def resolve(
-    text: str, *, reference: date, lang: str = "en", start: int = 0, end: int | None = None
+    text: str,
+    *,
+    reference: date,
+    lang: str = "en",
+    start: int = 0,
+    end: int | None = None,
+    anchoring: Anchoring = "auto",
 ) -> list[Resolved]:
     """Tag ``text[start:end]`` and resolve every mention against ``reference``.
+
+    ``anchoring``: "news" (a written year carries within its sentence), "narrative"
+    (through its paragraph) or "auto" (chosen from the text).
 
     Examples
     --------
@@ -23,4 +32,4 @@ def resolve(
     [('August last year', '2023-08')]
     """
     mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
-    return resolve_all(mentions, reference=reference, lang=lang)
+    return resolve_all(mentions, reference=reference, lang=lang, anchoring=anchoring)

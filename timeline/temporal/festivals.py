@@ -1,13 +1,15 @@
 """Compute the Gregorian date of a festival in a given year.
 
 Lunar festivals use the ``lunardate`` library (Chinese lunisolar calendar); Easter uses
-``dateutil.easter``. Nothing here is typed in by hand per year.
+``dateutil.easter``; solar-term festivals (Qingming) the ``holidays`` library. Nothing here
+is typed in by hand per year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 from lunardate import LunarDate
@@ -43,12 +45,27 @@ def festival_date(festival: Festival, year: int, table: Mapping[str, Festival]) 
         day = easter(year)
     elif kind == "nth_weekday":
         day = _nth_weekday(year, festival.month, festival.weekday, festival.n)
+    elif kind == "holiday":
+        day = _holiday(festival.country or "", festival.holiday or "", year)
     else:  # "after": relative to another festival
         assert festival.of is not None
         day = festival_date(table[festival.of], year, table)
     if day is None:
         return None
     return day + timedelta(days=festival.offset)
+
+
+@lru_cache(maxsize=256)
+def _holiday(country: str, name: str, year: int) -> date | None:
+    """The day the ``holidays`` library lists ``name`` on in ``country`` (None if absent)."""
+    import holidays  # imported lazily: only solar-term festivals need it
+
+    try:
+        table = holidays.country_holidays(country, years=year)
+    except NotImplementedError:
+        return None
+    days = sorted(day for day, title in table.items() if title == name)
+    return days[0] if days else None
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

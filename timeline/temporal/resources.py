@@ -88,6 +88,8 @@ class Festival:
     offset: int = 0
     of: str | None = None
     lunar_variant: str | None = None
+    country: str | None = None
+    holiday: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +191,7 @@ def _load_festivals(path: Traversable) -> tuple[dict[str, Festival], list[str]]:
         if fest.id in festivals:
             msg = f"{path.name}: festival id {fest.id!r} is defined twice"
             raise ResourceError(msg)
-        if fest.kind not in {"fixed", "lunar", "nth_weekday", "easter", "after"}:
+        if fest.kind not in {"fixed", "lunar", "nth_weekday", "easter", "after", "holiday"}:
             msg = f"{path.name}: festival {fest.id!r}: unknown kind {fest.kind!r}"
             raise ResourceError(msg)
         festivals[fest.id] = fest
