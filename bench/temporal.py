@@ -133,6 +133,31 @@ def main() -> None:
         tag(sample)
         elapsed = time.perf_counter() - start
         print(f"{target // 1000:>8}KB{elapsed:>9.3f}{target / 1000 / elapsed:>9.0f}")
+    pathological()
+
+
+PATHOLOGICAL = {
+    "digits": "1234567890",
+    "month names": "January February March ",
+    "last last last": "last ",
+    "nested brackets": "((((((((((",
+    "years": "2023 ",
+    "relative phrases": "the end of last year and early next month, ",
+}
+
+
+def pathological() -> None:
+    """Adversarial inputs at 250 KB and 1 MB: time must grow linearly, not explode."""
+    print()
+    print(f"{'adversarial input':<20}{'250 KB s':>10}{'1 MB s':>9}{'ratio':>7}")
+    for name, unit in PATHOLOGICAL.items():
+        times = []
+        for size in (250_000, 1_000_000):
+            text = (unit * (size // len(unit) + 1))[:size]
+            start = time.perf_counter()
+            resolve(text, reference=date(2024, 1, 25))
+            times.append(time.perf_counter() - start)
+        print(f"{name:<20}{times[0]:>10.2f}{times[1]:>9.2f}{times[1] / times[0]:>7.1f}")
 
 
 if __name__ == "__main__":

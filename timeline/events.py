@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import pysbd
@@ -118,11 +120,13 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
 
 def _governing(resolved: Sequence[Resolved], sentence: Sentence) -> Resolved | None:
     """The date an event of ``sentence`` takes: the first dated mention, unless a later one
-    lies inside it ("in 2023 ... in March": March 2023 is the event, 2023 the setting)."""
+    lies inside it ("in 2023 ... in March": March 2023 is the event, 2023 the setting).
+
+    ``resolved`` are the sentence's mentions, in text order."""
     best: Resolved | None = None
     for item in resolved:
         mention, timex = item.mention, item.timex
-        if mention.start < sentence.start or mention.end > sentence.end:
+        if mention.end > sentence.end:
             continue
         if timex is None or timex.start is None or timex.end is None:
             continue
@@ -145,20 +149,16 @@ def _words(text: str) -> frozenset[str]:
 
 def _unique(events: list[Event]) -> Iterator[Event]:
     """Drop repeats: the same sentence and date, or nearly the same words and date."""
-    kept: list[tuple[Event, frozenset[str]]] = []
+    kept: dict[tuple[str, date], list[frozenset[str]]] = {}
     for event in events:
         words = _words(event.sentence)
-        duplicate = False
-        for other, other_words in kept:
-            if other.timex != event.timex or other.date_start != event.date_start:
-                continue
-            overlap = len(words & other_words) / max(len(words | other_words), 1)
-            if overlap >= NEAR_DUPLICATE:
-                duplicate = True
-                break
-        if not duplicate:
-            kept.append((event, words))
-            yield event
+        same_date = kept.setdefault((event.timex, event.date_start), [])
+        if any(
+            len(words & other) / max(len(words | other), 1) >= NEAR_DUPLICATE for other in same_date
+        ):
+            continue
+        same_date.append(words)
+        yield event
 
 
 def extract_events(
@@ -174,20 +174,18 @@ def extract_events(
     taxonomy = taxonomy or load_taxonomy()
     text = document.text
     ordered = sorted(resolved, key=lambda r: r.mention.start)
+    starts = [r.mention.start for r in ordered]
     events: list[Event] = []
     for sentence in split_sentences(text, document.body_start):
-        item = _governing(ordered, sentence)
+        inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        item = _governing(inside, sentence)
         if item is None:
             continue
         mention, timex = item.mention, item.timex
         assert timex is not None and timex.start is not None and timex.end is not None
         assert timex.granularity is not None
         body = text[sentence.start : sentence.end]
-        dates = [
-            (r.mention.start - sentence.start, r.mention.end - sentence.start)
-            for r in ordered
-            if sentence.start <= r.mention.start < sentence.end
-        ]
+        dates = [(r.mention.start - sentence.start, r.mention.end - sentence.start) for r in inside]
         local = (mention.start - sentence.start, mention.end - sentence.start)
         events.append(
             Event(

@@ -211,6 +211,11 @@ Span = tuple[int, int]
 
 # the rules run this far around each trigger word; no expression reaches further
 WINDOW = 40
+# tense markers count within the sentence, and at most this far from the mention (keeps
+# the tagger linear on text without sentence ends)
+TENSE_REACH = 250
+# "New Year's Eve" looks this far around it for Spring Festival context, within its paragraph
+LUNAR_REACH = 1500
 
 
 def _windows(text: str, start: int, end: int, res: Resources) -> dict[str, list[Span]]:
@@ -320,9 +325,9 @@ def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resou
     markers (a tie says nothing); present if only present markers. Reporting verbs
     ("said", "announced") and participles after "is"/"will be" are not markers."""
     i = bisect_right(bounds, start)
-    left = bounds[i - 1] if i else 0
+    left = max(bounds[i - 1] if i else 0, start - TENSE_REACH)
     j = bisect_left(bounds, end)
-    right = bounds[j] if j < len(bounds) else len(text)
+    right = min(bounds[j] if j < len(bounds) else len(text), end + TENSE_REACH)
     votes: dict[Tense, list[int]] = {Tense.PAST: [], Tense.FUTURE: [], Tense.PRESENT: []}
     last: tuple[Tense, int] | None = None  # the previous marker and where it ended
     for match in res.tense_words.finditer(text, left, right):
@@ -392,7 +397,7 @@ def tag(
             continue
         paragraph = bisect_right(paragraphs, s) - 1
         if isinstance(expr, CalendarExpr) and expr.festival is not None:
-            expr = _festival_variant(expr, text, paragraphs, paragraph, res)
+            expr = _festival_variant(expr, text, paragraphs, paragraph, s, res)
         mentions.append(
             Mention(
                 start=s,
@@ -409,7 +414,12 @@ def tag(
 
 
 def _festival_variant(
-    expr: CalendarExpr, text: str, paragraphs: list[int], paragraph: int, res: Resources
+    expr: CalendarExpr,
+    text: str,
+    paragraphs: list[int],
+    paragraph: int,
+    position: int,
+    res: Resources,
 ) -> CalendarExpr:
     """ "New Year's Eve" in a paragraph about the Spring Festival is the lunar one."""
     assert expr.festival is not None
@@ -417,6 +427,7 @@ def _festival_variant(
     if variant is None:
         return expr
     stop = paragraphs[paragraph + 1] if paragraph + 1 < len(paragraphs) else len(text)
-    if res.lunar_context.search(text, paragraphs[paragraph], stop):
+    lo = max(paragraphs[paragraph], position - LUNAR_REACH)
+    if res.lunar_context.search(text, lo, min(stop, position + LUNAR_REACH)):
         return replace(expr, festival=variant)
     return expr
