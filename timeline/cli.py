@@ -44,7 +44,7 @@ anchoring_option = click.option(
     default="auto",
     show_default=True,
     help="How a written year carries to later dates: within the sentence (news), through "
-    "the paragraph (narrative), or chosen from the text (auto).",
+    "the text (narrative), or chosen from the text (auto).",
 )
 
 

@@ -23,7 +23,7 @@ def resolve(
     """Tag ``text[start:end]`` and resolve every mention against ``reference``.
 
     ``anchoring``: "news" (a written year carries within its sentence), "narrative"
-    (through its paragraph) or "auto" (chosen from the text).
+    (on through the text, with the date mentioned last) or "auto" (chosen from the text).
 
     Examples
     --------

@@ -75,7 +75,7 @@ def _writes_year(expr: Expr) -> bool:
 
 def choose_anchoring(mentions: Sequence[Mention], reference: date) -> Anchoring:
     """News unless most written years lie far from the reference date (a history, a war
-    narrative): then a year carries from sentence to sentence through the paragraph."""
+    narrative): then a year carries on from sentence to sentence through the text."""
     years = [
         m.expr.year.value
         for m in mentions
@@ -98,7 +98,7 @@ def resolve_all(
 
     A year written out puts that year *in focus*: dates without a year that follow take it,
     within the same sentence for news ("the strategy in 2023 started with the adjustment in
-    March"), through the paragraph for a narrative. ``anchoring="auto"`` chooses per text
+    March"), on through the text for a narrative. ``anchoring="auto"`` chooses per text
     (:func:`choose_anchoring`).
     """
     res = load(lang)
@@ -119,8 +119,9 @@ def resolve_all(
             if found is not None and found.start is not None:
                 sentence_years[mention.sentence] = found.start.year
     for mention in mentions:
-        if mention.paragraph != paragraph:
-            paragraph, focus, previous = mention.paragraph, None, None
+        if mention.paragraph != paragraph and mode == "news":
+            focus, previous = None, None  # a narrative carries its dates on
+        paragraph = mention.paragraph
         if mode == "news":
             carried = mention.sentence == focus_sentence
         else:
