@@ -78,12 +78,14 @@ class YearRef:
     """How a calendar expression gives its year. All unset means "from context".
 
     ``value``: written out ("2023"). ``shift``: relative to the reference year ("last year"
-    = -1). ``anaphoric``: "the year", "that year" — the year in focus in the paragraph.
+    = -1). ``anaphoric``: "the year" — the year in focus; with ``previous`` ("that year",
+    "the same year") the year of the date mentioned before, even in an earlier sentence.
     """
 
     value: int | None = None
     shift: int | None = None
     anaphoric: bool = False
+    previous: bool = False  # "that year": the year of the date mentioned before
 
     @property
     def contextual(self) -> bool:

@@ -189,6 +189,8 @@ def normalize(
     """
     res = res or load()
     if isinstance(expr, CalendarExpr):
+        if expr.year.previous and previous is not None and previous.start is not None:
+            focus_year = previous.start.year  # "that year"
         return _calendar(expr, reference, tense, focus_year, res)
     if isinstance(expr, RelativeExpr):
         if expr.weekend and expr.offset == 0 and tense is Tense.PAST and reference.isoweekday() < 6:

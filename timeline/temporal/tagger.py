@@ -60,6 +60,7 @@ def _year(values: Values) -> YearRef:
         value=spelled if spelled is not None else _int(values, "year"),
         shift=_int(values, "year_shift"),
         anaphoric="year_anaphor" in values,
+        previous=values.get("year_anaphor") == "2",
     )
 
 
