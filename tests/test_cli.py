@@ -76,7 +76,7 @@ def test_cli_build_explicit_paths(tmp_path: Path) -> None:
     ("args", "code", "message"),
     [
         (["build", "nope.txt"], 1, "no such file or folder: nope.txt"),
-        (["build", str(ROOT / "tests" / "fixtures" / "repeated.txt")], 1, "no reference date"),
+        (["build", str(ROOT / "tests" / "fixtures" / "undated.txt")], 1, "no reference date"),
         (["resolve", "x", "--ref-date", "2023-02-30"], 2, "not a real day"),
         (["resolve", "x"], 2, "Missing option '--ref-date'"),
         (["tag", str(EXAMPLE), "--format", "xml"], 2, "Invalid value for '--format'"),

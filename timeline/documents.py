@@ -1,12 +1,22 @@
 """Load input documents: a text and the reference date its relative dates resolve against.
 
-A file may start with front matter between ``---`` lines (``title:``, ``date:`` or
-``reference_date:``, ``id:``). Offsets everywhere stay offsets into the file's text as read;
-the front matter is simply not searched for dates.
+Inputs are files (``.txt``, ``.md``, ``.html``, ``.jsonl``), folders (searched recursively),
+glob patterns and ``-`` (standard input). A text file may start with front matter between
+``---`` lines (``title:``, ``date:`` or ``reference_date:``, ``id:``, ``url:``); offsets stay
+offsets into the file's text as read, the front matter is just not searched for dates. An HTML
+page becomes its visible text (parsed with BeautifulSoup), its publication date taken from
+its metadata. A JSONL file holds one document per line: ``text``, optional ``id``, ``date``,
+``title``, ``url``.
+
+The reference date's basis is recorded on each document (``reference_basis``): "option"
+(``--ref-date``), "front matter", "jsonl", "html metadata", "sidecar" (a ``NAME.ref`` file
+beside the input); "dateline" and "inferred" are added later, by :mod:`timeline.reference`.
 """
 
 from __future__ import annotations
 
+import glob
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,13 +28,62 @@ from timeline.errors import InputError
 from timeline.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_GLOB_CHARS = re.compile(r"[*?\[]")
+# HTML metadata that carries a page's publication date, most specific first
+_DATE_META = (
+    ("property", "article:published_time"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "date"),
+    ("itemprop", "datePublished"),
+    ("name", "dc.date"),
+)
+_SKIPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head")
+# elements that stand on lines of their own; inline ones (b, a, span...) flow in the text
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+)
 
 
 def parse_date(value: str, *, what: str = "date") -> date:
-    """An ISO day (YYYY-MM-DD), or :class:`InputError` saying what was wrong."""
+    """An ISO day (YYYY-MM-DD, a longer ISO timestamp is cut to its day), or
+    :class:`InputError` saying what was wrong."""
     try:
-        return date.fromisoformat(value.strip())
+        return date.fromisoformat(value.strip()[:10])
     except ValueError:
         msg = f"invalid {what} {value!r}: expected a real day as YYYY-MM-DD, e.g. 2024-01-25"
         raise InputError(msg) from None
@@ -59,8 +118,10 @@ def document_from_text(
     """
     fields, body_start = _front_matter(text, source or doc_id)
     front_date = fields.get("reference_date") or fields.get("date")
+    basis = "option" if reference_date is not None else None
     if reference_date is None and front_date:
         reference_date = parse_date(front_date, what=f"date in the front matter of {doc_id}")
+        basis = "front matter"
     return Document(
         doc_id=fields.get("id") or doc_id,
         text=text,
@@ -68,6 +129,8 @@ def document_from_text(
         title=fields.get("title"),
         source=source,
         body_start=body_start,
+        reference_basis=basis,
+        url=fields.get("url"),
     )
 
 
@@ -94,40 +157,142 @@ def read_text(path: Path) -> str:
         raise InputError(msg) from None
 
 
-def load_document(path: str | Path, *, reference_date: date | None = None) -> Document:
-    """Load one file (``-`` reads standard input).
+def html_document(
+    html: str, *, doc_id: str, reference_date: date | None = None, source: str | None = None
+) -> Document:
+    """A web page's visible text (blocks on their own lines), title and publication date."""
+    from bs4 import BeautifulSoup  # imported lazily: only HTML inputs need it
 
-    The reference date is, in this order: ``reference_date``; the front matter's ``date:``;
-    a sidecar file beside it named like it with the suffix ``.ref`` holding ``YYYY-MM-DD``.
-    """
-    if str(path) == "-":
-        return document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)
-    file = Path(path)
-    doc = document_from_text(
-        read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    published = None
+    for attr, value in _DATE_META:
+        tag = soup.find("meta", attrs={attr: re.compile(f"^{re.escape(value)}$", re.I)})
+        content = tag.get("content") if tag is not None else None
+        if isinstance(content, str) and content.strip():
+            published = content
+            break
+    if published is None:
+        time_tag = soup.find("time", attrs={"datetime": True})
+        stamp = time_tag.get("datetime") if time_tag is not None else None
+        published = stamp if isinstance(stamp, str) else None
+    for tag in soup(_SKIPPED_TAGS):
+        tag.decompose()
+    for tag in soup.find_all("br"):
+        tag.replace_with("\n")
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    basis = "option" if reference_date is not None else None
+    if reference_date is None and published:
+        try:
+            reference_date = date.fromisoformat(published.strip()[:10])
+            basis = "html metadata"
+        except ValueError:
+            pass  # an unreadable date in metadata: fall back to the text
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        reference_date=reference_date,
+        title=title,
+        source=source,
+        reference_basis=basis,
     )
+
+
+def jsonl_documents(
+    text: str, *, name: str, reference_date: date | None = None
+) -> Iterator[Document]:
+    """One document per line of a JSONL file."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            msg = f"{where}: not a JSON object ({exc.msg})"
+            raise InputError(msg) from None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            msg = f"{where}: each line needs a JSON object with a 'text' string"
+            raise InputError(msg)
+        basis = "option" if reference_date is not None else None
+        ref = reference_date
+        if ref is None and row.get("date"):
+            ref = parse_date(str(row["date"]), what=f"date on {where}")
+            basis = "jsonl"
+        yield Document(
+            doc_id=str(row.get("id") or f"{Path(name).stem}-{number}"),
+            text=row["text"],
+            reference_date=ref,
+            title=row.get("title"),
+            source=where,
+            reference_basis=basis,
+            url=row.get("url"),
+        )
+
+
+def load_documents(path: str | Path, *, reference_date: date | None = None) -> list[Document]:
+    """The documents of one file (``-`` reads standard input as one text)."""
+    if str(path) == "-":
+        return [document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)]
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return list(jsonl_documents(read_text(file), name=str(file), reference_date=reference_date))
+    if suffix in HTML_SUFFIXES:
+        doc = html_document(
+            read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)
+        )
+    else:
+        doc = document_from_text(
+            read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)
+        )
     sidecar = file.with_suffix(".ref")
     if doc.reference_date is None and sidecar.is_file():
         found = parse_date(read_text(sidecar), what=f"reference date in {sidecar}")
-        doc = replace(doc, reference_date=found)
-    return doc
+        doc = replace(doc, reference_date=found, reference_basis="sidecar")
+    return [doc]
+
+
+def load_document(path: str | Path, *, reference_date: date | None = None) -> Document:
+    """Load one text or HTML file (``-`` reads standard input).
+
+    The reference date is, in this order: ``reference_date``; the front matter's ``date:``
+    (or an HTML page's publication date); a sidecar file beside it named like it with the
+    suffix ``.ref`` holding ``YYYY-MM-DD``.
+    """
+    docs = load_documents(path, reference_date=reference_date)
+    if len(docs) != 1:
+        msg = f"{path} holds {len(docs)} documents; load it with load_documents"
+        raise InputError(msg)
+    return docs[0]
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
-    """Files as given, folders as the text files in them (sorted), ``-`` as is."""
+    """Files as given, folders as the input files in them (sorted), glob patterns as the
+    files they match, ``-`` as is."""
     for item in inputs:
         if str(item) == "-":
             yield "-"
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
             if not files:
-                msg = f"{path} has no text files ({', '.join(TEXT_SUFFIXES)})"
+                msg = f"{path} has no input files ({', '.join(SUFFIXES)})"
                 raise InputError(msg)
             yield from files
-        elif not path.exists():
+        elif path.exists():
+            yield path
+        elif _GLOB_CHARS.search(str(item)):
+            matches = sorted(glob.glob(str(item), recursive=True))
+            if not matches:
+                msg = f"no file matches {item}"
+                raise InputError(msg)
+            yield from (Path(m) for m in matches if Path(m).is_file())
+        else:
             msg = f"no such file or folder: {path}"
             raise InputError(msg)
-        else:
-            yield path

@@ -204,6 +204,7 @@ def extract_events(
                 char_start=sentence.start,
                 char_end=sentence.end,
                 reference_date=document.reference_date,
+                reference_basis=document.reference_basis,
             )
         )
     return list(_unique(events))

@@ -261,6 +261,8 @@ class Document:
     title: str | None = None
     source: str | None = None
     body_start: int = 0
+    reference_basis: str | None = None  # where reference_date came from (see documents.py)
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,3 +284,4 @@ class Event:
     char_start: int
     char_end: int
     reference_date: date
+    reference_basis: str | None = None

@@ -12,10 +12,11 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from timeline.documents import expand_inputs, load_document
+from timeline.documents import expand_inputs, load_documents
 from timeline.errors import InputError
 from timeline.events import extract_events
 from timeline.model import Document, Event, Resolved
+from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
 from timeline.table import events_to_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
@@ -75,8 +76,13 @@ class Timeline:
             order = {c: i for i, c in enumerate(self.taxonomy.ids)}
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
             lines.append("categories: " + ", ".join(f"{c} {n}" for c, n in ranked))
-        refs = sorted({str(d.reference_date) for d in self.documents})
+        refs = sorted({f"{d.reference_date} ({d.reference_basis})" for d in self.documents})
         lines.append("reference date: " + ", ".join(refs))
+        if any(d.reference_basis == "inferred" for d in self.documents):
+            lines.append(
+                "warning: a reference date was inferred from the years in the text; "
+                "pass --ref-date to be sure"
+            )
         return "\n".join(lines)
 
 
@@ -89,7 +95,7 @@ def _documents(
             docs.append(item)
             continue
         for path in expand_inputs([item]):
-            docs.append(load_document(path, reference_date=reference_date))
+            docs.extend(load_documents(path, reference_date=reference_date))
     if not docs:
         msg = "no input documents"
         raise InputError(msg)
@@ -116,12 +122,14 @@ def build(
     documents = _documents(items, reference_date)
     resolved: list[tuple[Resolved, ...]] = []
     events: list[Event] = []
+    documents = [with_reference(doc) for doc in documents]
     for doc in documents:
         ref = doc.reference_date
         if ref is None:
             msg = (
-                f"{doc.source or doc.doc_id}: no reference date; pass --ref-date YYYY-MM-DD "
-                "(or reference_date=...) or start the file with front matter 'date: YYYY-MM-DD'"
+                f"{doc.source or doc.doc_id}: no reference date found (no dateline, no year in "
+                "the text); pass --ref-date YYYY-MM-DD (or reference_date=...) or start the "
+                "file with front matter 'date: YYYY-MM-DD'"
             )
             raise InputError(msg)
         found = tuple(resolve(doc.text, reference=ref, start=doc.body_start, anchoring=anchoring))

@@ -33,6 +33,7 @@ EVENT_SCHEMA = pl.Schema(
         "char_end": pl.Int64(),
         "mod": pl.String(),
         "reference_date": pl.Date(),
+        "reference_basis": pl.String(),
     }
 )
 CSV_COLUMNS = tuple(EVENT_SCHEMA.names())
@@ -59,6 +60,7 @@ def events_to_frame(events: Iterable[Event]) -> pl.DataFrame:
             "char_end": e.char_end,
             "mod": e.mod,
             "reference_date": e.reference_date,
+            "reference_basis": e.reference_basis,
         }
         for e in events
     ]
