@@ -13,6 +13,7 @@ from timeline.documents import document_from_text, load_document
 from timeline.errors import InputError, OutputError, ResourceError, SchemaError, TimelineError
 from timeline.events import extract_events
 from timeline.model import Document, Event, Granularity, Mention, Resolved, Timex, TimexType
+from timeline.taxonomy import load_taxonomy
 from timeline.temporal import resolve, tag
 from timeline.timeml import to_timeml
 
@@ -42,6 +43,7 @@ __all__ = [
     "extract_events",
     "figure",
     "load_document",
+    "load_taxonomy",
     "read_csv",
     "resolve",
     "tag",

@@ -29,6 +29,8 @@ def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(msg) from None
 
 
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
 ref_date_option = click.option(
     "--ref-date",
     callback=_ref_date,
@@ -105,6 +107,18 @@ def cli() -> None:
 )
 @click.option("--title", help="Title shown above the timeline.")
 @anchoring_option
+@click.option("--excel", is_flag=True, help="Start the CSV with a byte-order mark for Excel.")
+@click.option("--parquet", "parquet_path", type=_FILE, help="Also write the table as Parquet.")
+@click.option("--json", "json_path", type=_FILE, help="Also write the table as JSON records.")
+@click.option(
+    "--timelinejs", "timelinejs_path", type=_FILE, help="Also write a TimelineJS3 JSON file."
+)
+@click.option("--ics", "ics_path", type=_FILE, help="Also write an iCalendar file.")
+@click.option(
+    "--taxonomy",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Event categories from this TOML file instead of the shipped ones.",
+)
 def build(
     inputs: Sequence[str],
     ref_date: date | None,
@@ -113,23 +127,49 @@ def build(
     csv_path: Path | None,
     title: str | None,
     anchoring: Anchoring,
+    excel: bool,
+    parquet_path: Path | None,
+    json_path: Path | None,
+    timelinejs_path: Path | None,
+    ics_path: Path | None,
+    taxonomy: str | None,
 ) -> None:
-    """Build the event table and the timeline from INPUT files or folders (- for stdin)."""
+    """Build the event table and the timeline from INPUT files, folders, globs (- for stdin)."""
     html_path = html_path or out / "timeline.html"
     csv_path = csv_path or out / "events.csv"
+    extra = {
+        "parquet": parquet_path,
+        "json": json_path,
+        "timelinejs": timelinejs_path,
+        "ics": ics_path,
+    }
+    targets = [html_path, csv_path, *(p for p in extra.values() if p is not None)]
     with _errors():
         given = {Path(i).resolve() for i in inputs if i != "-"}
-        for target in (html_path, csv_path):
+        for target in targets:
             if target.resolve() in given:
                 msg = f"output {target} is also an input; choose another output path"
                 raise timeline.InputError(msg)
         result = timeline.build(
-            list(inputs), reference_date=ref_date, title=title, anchoring=anchoring
+            list(inputs),
+            reference_date=ref_date,
+            title=title,
+            anchoring=anchoring,
+            taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
         )
-        result.write_csv(csv_path)
+        result.write_csv(csv_path, excel=excel)
         result.write_html(html_path)
+        writers = {
+            "parquet": result.write_parquet,
+            "json": result.write_json,
+            "timelinejs": result.write_timelinejs,
+            "ics": result.write_ics,
+        }
+        for name, path in extra.items():
+            if path is not None:
+                writers[name](path)
     click.echo(result.summary(), err=True)
-    click.echo(f"wrote {csv_path} and {html_path}", err=True)
+    click.echo("wrote " + ", ".join(str(t) for t in targets), err=True)
 
 
 @cli.command()

@@ -12,6 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from timeline import exports
 from timeline.documents import expand_inputs, load_documents
 from timeline.errors import InputError
 from timeline.events import extract_events
@@ -58,8 +59,20 @@ class Timeline:
     def write_html(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
         return write_html(self.figure(), path, include_plotlyjs=include_plotlyjs)
 
-    def write_csv(self, path: str | Path) -> Path:
-        return write_csv(self.events, path)
+    def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
+        return write_csv(self.events, path, excel=excel)
+
+    def write_parquet(self, path: str | Path) -> Path:
+        return exports.write_parquet(self.events, path)
+
+    def write_json(self, path: str | Path) -> Path:
+        return exports.write_json(self.events, path)
+
+    def write_timelinejs(self, path: str | Path) -> Path:
+        return exports.write_timelinejs(self.events, path, title=self.title)
+
+    def write_ics(self, path: str | Path) -> Path:
+        return exports.write_ics(self.events, path)
 
     def summary(self) -> str:
         """A few lines for people: counts, date range, categories, unresolved dates."""

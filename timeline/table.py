@@ -96,11 +96,14 @@ def to_csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.col("actors").list.join(ACTOR_SEPARATOR))
 
 
-def write_csv(frame: pl.DataFrame, path: str | Path) -> Path:
-    """Write the event table as UTF-8 CSV, atomically (never a half-written file)."""
+def write_csv(frame: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
+    """Write the event table as UTF-8 CSV, atomically (never a half-written file).
+
+    ``excel`` starts the file with a byte-order mark, so that spreadsheet programs read it
+    as UTF-8."""
     check_schema(frame)
     with atomic_write(path) as tmp:
-        to_csv_frame(frame).write_csv(tmp)
+        to_csv_frame(frame).write_csv(tmp, include_bom=excel)
     return Path(path)
 
 
@@ -108,6 +111,7 @@ def read_csv(path: str | Path) -> pl.DataFrame:
     """Read an ``events.csv`` back into the event table."""
     frame = pl.read_csv(
         path,
+        encoding="utf8-lossy",
         schema_overrides={
             name: pl.String if name == "actors" else dtype for name, dtype in EVENT_SCHEMA.items()
         },
