@@ -67,8 +67,12 @@ def test_exports_ics_all_day_events(result, tmp_path: Path) -> None:
 
 def test_exports_cli_writes_every_format(tmp_path: Path) -> None:
     args = ["build", str(EXAMPLE), "--out", str(tmp_path)]
-    for option, name in (("--parquet", "e.parquet"), ("--json", "e.json"),
-                         ("--timelinejs", "tl.json"), ("--ics", "e.ics")):
+    for option, name in (
+        ("--parquet", "e.parquet"),
+        ("--json", "e.json"),
+        ("--timelinejs", "tl.json"),
+        ("--ics", "e.ics"),
+    ):
         args += [option, str(tmp_path / name)]
     result = CliRunner().invoke(cli, [*args, "--excel"])
     assert result.exit_code == 0, result.output

@@ -25,6 +25,7 @@ PUBLIC = [
     "extract_events",
     "figure",
     "load_document",
+    "load_taxonomy",
     "read_csv",
     "resolve",
     "tag",
