@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import document_from_text, extract_events, resolve
+from timeline import build, document_from_text, extract_events, resolve
 from timeline.errors import ResourceError
 from timeline.events import make_title, split_sentences
 from timeline.taxonomy import load_taxonomy, parse_taxonomy
@@ -128,3 +128,54 @@ def test_events_actors(reference: date) -> None:
         "In March 2023, Xiaohongshu's COO Conan (Hua Ming) took over the team.", reference
     )
     assert event.actors == ("Xiaohongshu", "Conan", "Hua Ming")
+
+
+def test_events_two_dated_clauses_make_two_events(reference: date) -> None:
+    text = "In 2019, Acme joined the two units; but in January 2022, Acme merged them again."
+    events = _events(text, reference)
+    assert [(e.timex, e.title) for e in events] == [
+        ("2019", "Acme joined the two units"),
+        ("2022-01", "Acme merged them again"),
+    ]
+    assert events[0].sentence == events[1].sentence == text
+
+
+def test_events_tied_sentence_is_approximate(reference: date) -> None:
+    text = (
+        "In August last year, Acme said it would invest in buyers. Soon after, its two "
+        "own shops announced their closure.\n\nLater, nothing happened."
+    )
+    events = _events(text, reference)
+    assert [(e.timex, e.approximate, e.category) for e in events] == [
+        ("2023-08", False, "financial"),
+        ("2023-08", True, "closure"),
+    ]
+    assert events[1].confidence == 0.5
+    assert events[1].title == "Its two own shops announced their closure"
+
+
+def test_events_confidence_by_how_the_date_was_found(reference: date) -> None:
+    written, contextual = _events("Acme opened in March 2021. Acme closed in March.", reference)
+    assert (written.confidence, contextual.confidence) == (1.0, 0.8)
+
+
+def test_events_reports_of_one_event_merge_with_sources(reference: date) -> None:
+    one = document_from_text(
+        "In March 2023, Acme merged its two e-commerce departments.",
+        doc_id="one",
+        reference_date=reference,
+    )
+    two = document_from_text(
+        "Acme merged its two e-commerce departments in March 2023, staff said.",
+        doc_id="two",
+        reference_date=reference,
+    )
+    other = document_from_text(
+        "In March 2023, Acme opened a store in Leipzig.", doc_id="three", reference_date=reference
+    )
+    result = build([one, two, other])
+    rows = result.events.select("doc_id", "sources").rows()
+    assert rows == [
+        ("one", ["one:0-58", "two:0-69"]),
+        ("three", ["three:0-46"]),
+    ]

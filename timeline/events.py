@@ -11,14 +11,23 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from importlib import resources
 
 import pysbd
 
 from timeline.actors import find_actors
-from timeline.model import Document, Event, Resolved, SamePeriodExpr, TimexType
+from timeline.model import (
+    CalendarExpr,
+    Document,
+    Event,
+    Resolved,
+    SamePeriodExpr,
+    TimexType,
+    WeekdayExpr,
+)
 from timeline.taxonomy import Taxonomy, load_taxonomy
 
 TITLE_WORDS = 12
@@ -161,13 +170,53 @@ def _unique(events: list[Event]) -> Iterator[Event]:
         yield event
 
 
+def _tie_pattern() -> re.Pattern[str]:
+    text = (resources.files("timeline") / "data" / "tie_words.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\W*(?:{alternation})\b", re.IGNORECASE)  # used with .match(text, pos)
+
+
+_TIES = cache(_tie_pattern)
+# clause boundaries inside a sentence that may each carry their own date
+_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?=(?:but|while|whereas|and then)\b)|\s[-–—]\s")
+
+
+def _clauses(text: str, sentence: Sentence) -> list[Sentence]:
+    cuts = [sentence.start]
+    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
+        cuts.append(match.end())
+    cuts.append(sentence.end)
+    return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+
+
+def _confidence(item: Resolved, document: Document, *, approximate: bool) -> float:
+    """How sure the date is: 1.0 written in full or counted from the reference date; 0.8
+    placed by context or tense (a month without a year); halved when only tied to the
+    sentence before; x0.7 when the reference date itself was inferred."""
+    expr = item.mention.expr
+    contextual = isinstance(expr, CalendarExpr) and expr.year.contextual
+    score = 0.8 if contextual or isinstance(expr, WeekdayExpr) else 1.0
+    if approximate:
+        score *= 0.5
+    if document.reference_basis == "inferred":
+        score *= 0.7
+    return round(score, 2)
+
+
 def extract_events(
     document: Document,
     resolved: Sequence[Resolved],
     *,
     taxonomy: Taxonomy | None = None,
 ) -> list[Event]:
-    """Events of one document, in text order, repeats removed."""
+    """Events of one document, in text order, repeats removed.
+
+    One event per dated sentence, or per dated clause when a sentence's clauses carry
+    different dates ("In 2019 it began; in January 2022 it merged"). A sentence without a
+    date that opens with a tie word ("Soon after, ...") becomes an approximate event at the
+    date of the event before it in the paragraph.
+    """
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
         raise ValueError(msg)
@@ -175,36 +224,113 @@ def extract_events(
     text = document.text
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
+    paragraph_starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     events: list[Event] = []
+    last: tuple[int, Resolved] | None = None  # paragraph and date of the latest event
+
+    def inside(span: Sentence) -> list[Resolved]:
+        return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
     for sentence in split_sentences(text, document.body_start):
-        inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        item = _governing(inside, sentence)
-        if item is None:
+        paragraph = bisect_left(paragraph_starts, sentence.start + 1)
+        dated = [
+            (clause, found)
+            for clause in _clauses(text, sentence)
+            if (found := _governing(inside(clause), clause)) is not None
+        ]
+        if len({found.timex for _, found in dated}) < 2:
+            whole = _governing(inside(sentence), sentence)
+            dated = [(sentence, whole)] if whole is not None else []
+        if not dated:
+            tied = last is not None and last[0] == paragraph
+            if tied and last is not None and _TIES().match(text, sentence.start, sentence.end):
+                events.append(
+                    _event(
+                        document,
+                        sentence,
+                        sentence,
+                        last[1],
+                        inside(sentence),
+                        taxonomy,
+                        approximate=True,
+                    )
+                )
             continue
-        mention, timex = item.mention, item.timex
-        assert timex is not None and timex.start is not None and timex.end is not None
-        assert timex.granularity is not None
-        body = text[sentence.start : sentence.end]
-        dates = [(r.mention.start - sentence.start, r.mention.end - sentence.start) for r in inside]
-        local = (mention.start - sentence.start, mention.end - sentence.start)
-        events.append(
-            Event(
-                event_id=f"{document.doc_id}:{sentence.start}",
-                doc_id=document.doc_id,
-                date_start=timex.start,
-                date_end=timex.end,
-                granularity=timex.granularity,
-                timex=timex.value,
-                mod=timex.mod,
-                date_text=mention.text,
-                category=taxonomy.categorize(body),
-                title=make_title(body, *local),
-                actors=find_actors(body, skip=dates),
-                sentence=" ".join(body.split()),
-                char_start=sentence.start,
-                char_end=sentence.end,
-                reference_date=document.reference_date,
-                reference_basis=document.reference_basis,
-            )
-        )
+        for span, found in dated:
+            events.append(_event(document, sentence, span, found, inside(span), taxonomy))
+            last = (paragraph, found)
     return list(_unique(events))
+
+
+def _event(
+    document: Document,
+    sentence: Sentence,
+    span: Sentence,
+    item: Resolved,
+    mentions: Sequence[Resolved],
+    taxonomy: Taxonomy,
+    *,
+    approximate: bool = False,
+) -> Event:
+    """The event of ``span`` (a sentence or a clause of it) at the date of ``item``."""
+    text = document.text
+    mention, timex = item.mention, item.timex
+    assert timex is not None
+    assert timex.start is not None
+    assert timex.end is not None
+    assert timex.granularity is not None
+    assert document.reference_date is not None
+    body = text[span.start : span.end]
+    dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
+    if span.start <= mention.start < span.end:
+        title = make_title(body, mention.start - span.start, mention.end - span.start)
+    else:  # a tied sentence: its own words make the title
+        title = make_title(body, 0, 0)
+    return Event(
+        event_id=f"{document.doc_id}:{span.start}",
+        doc_id=document.doc_id,
+        date_start=timex.start,
+        date_end=timex.end,
+        granularity=timex.granularity,
+        timex=timex.value,
+        mod=timex.mod,
+        date_text=mention.text,
+        category=taxonomy.categorize(body),
+        title=title,
+        actors=find_actors(body, skip=dates),
+        sentence=" ".join(text[sentence.start : sentence.end].split()),
+        char_start=span.start,
+        char_end=span.end,
+        reference_date=document.reference_date,
+        reference_basis=document.reference_basis,
+        approximate=approximate,
+        confidence=_confidence(item, document, approximate=approximate),
+        sources=(f"{document.doc_id}:{span.start}-{span.end}",),
+    )
+
+
+# two reports of one event (same date and category) share this much of their words
+SAME_EVENT = 0.5
+
+
+def merge_reports(events: Sequence[Event]) -> list[Event]:
+    """One row per event across documents: reports with the same date and category whose
+    words mostly agree are merged into the first, which keeps every report in ``sources``."""
+    kept: list[Event] = []
+    groups: dict[tuple[str, date, str], list[tuple[int, frozenset[str]]]] = {}
+    for event in events:
+        words = _words(event.sentence)
+        group = groups.setdefault((event.timex, event.date_start, event.category), [])
+        for index, other in group:
+            first = kept[index]
+            if first.doc_id != event.doc_id and _overlap(words, other) >= SAME_EVENT:
+                kept[index] = replace(first, sources=first.sources + event.sources)
+                break
+        else:
+            group.append((len(kept), words))
+            kept.append(event)
+    return kept
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)

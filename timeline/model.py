@@ -285,3 +285,6 @@ class Event:
     char_end: int
     reference_date: date
     reference_basis: str | None = None
+    approximate: bool = False  # dated through the sentence before it ("Soon after, ...")
+    confidence: float = 1.0
+    sources: tuple[str, ...] = ()  # "doc_id:char_start-char_end" of every report of it

@@ -15,7 +15,7 @@ import polars as pl
 from timeline import exports
 from timeline.documents import expand_inputs, load_documents
 from timeline.errors import InputError
-from timeline.events import extract_events
+from timeline.events import extract_events, merge_reports
 from timeline.model import Document, Event, Resolved
 from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
@@ -151,7 +151,7 @@ def build(
     return Timeline(
         documents=tuple(documents),
         resolved=tuple(resolved),
-        events=events_to_frame(events),
+        events=events_to_frame(merge_reports(events)),
         taxonomy=taxonomy,
         title=title or (documents[0].title if len(documents) == 1 else None),
     )

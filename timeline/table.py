@@ -34,6 +34,9 @@ EVENT_SCHEMA = pl.Schema(
         "mod": pl.String(),
         "reference_date": pl.Date(),
         "reference_basis": pl.String(),
+        "approximate": pl.Boolean(),
+        "confidence": pl.Float64(),
+        "sources": pl.List(pl.String()),
     }
 )
 CSV_COLUMNS = tuple(EVENT_SCHEMA.names())
@@ -61,6 +64,9 @@ def events_to_frame(events: Iterable[Event]) -> pl.DataFrame:
             "mod": e.mod,
             "reference_date": e.reference_date,
             "reference_basis": e.reference_basis,
+            "approximate": e.approximate,
+            "confidence": e.confidence,
+            "sources": list(e.sources) or [f"{e.doc_id}:{e.char_start}-{e.char_end}"],
         }
         for e in events
     ]
@@ -91,9 +97,12 @@ def check_schema(frame: pl.DataFrame) -> None:
     raise SchemaError(msg)
 
 
+LIST_COLUMNS = ("actors", "sources")
+
+
 def to_csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
-    """The frame as written to CSV: actors joined with "; "."""
-    return frame.with_columns(pl.col("actors").list.join(ACTOR_SEPARATOR))
+    """The frame as written to CSV: actors and sources joined with "; "."""
+    return frame.with_columns(pl.col(c).list.join(ACTOR_SEPARATOR) for c in LIST_COLUMNS)
 
 
 def write_csv(frame: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
@@ -113,12 +122,14 @@ def read_csv(path: str | Path) -> pl.DataFrame:
         path,
         encoding="utf8-lossy",
         schema_overrides={
-            name: pl.String if name == "actors" else dtype for name, dtype in EVENT_SCHEMA.items()
+            name: pl.String() if name in LIST_COLUMNS else dtype
+            for name, dtype in EVENT_SCHEMA.items()
         },
     )
     return frame.with_columns(
-        pl.when(pl.col("actors").is_null() | (pl.col("actors") == ""))
+        pl.when(pl.col(c).is_null() | (pl.col(c) == ""))
         .then(pl.lit([], dtype=pl.List(pl.String())))
-        .otherwise(pl.col("actors").str.split(ACTOR_SEPARATOR))
-        .alias("actors")
+        .otherwise(pl.col(c).str.split(ACTOR_SEPARATOR))
+        .alias(c)
+        for c in LIST_COLUMNS
     ).select(EVENT_SCHEMA.names())
