@@ -143,7 +143,7 @@ def test_events_two_dated_clauses_make_two_events(reference: date) -> None:
 def test_events_tied_sentence_is_approximate(reference: date) -> None:
     text = (
         "In August last year, Acme said it would invest in buyers. Soon after, its two "
-        "own shops announced their closure.\n\nLater, nothing happened."
+        "own shops announced their closure.\n\nSales rose.\n\nLater, nothing happened."
     )
     events = _events(text, reference)
     assert [(e.timex, e.approximate, e.category) for e in events] == [

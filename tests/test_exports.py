@@ -82,10 +82,10 @@ def test_exports_cli_writes_every_format(tmp_path: Path) -> None:
 
 def test_exports_cli_taxonomy_file(tmp_path: Path) -> None:
     taxonomy = tmp_path / "mine.toml"
-    taxonomy.write_text('[[category]]\nid = "festival"\nstrong = ["double 11", "618"]\n')
+    taxonomy.write_text('[[category]]\nid = "gathering"\nstrong = ["conference", "gala"]\n')
     result = CliRunner().invoke(
         cli, ["build", str(EXAMPLE), "--out", str(tmp_path), "--taxonomy", str(taxonomy)]
     )
     assert result.exit_code == 0, result.output
     categories = set(read_csv(tmp_path / "events.csv")["category"].to_list())
-    assert categories == {"festival", "other"}
+    assert categories == {"gathering", "other"}

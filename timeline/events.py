@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -127,11 +127,16 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
     return text[0].upper() + text[1:]
 
 
-def _governing(resolved: Sequence[Resolved], sentence: Sentence) -> Resolved | None:
+def _governing(
+    resolved: Sequence[Resolved],
+    sentence: Sentence,
+    framed: Callable[[int], bool] | None = None,
+) -> Resolved | None:
     """The date an event of ``sentence`` takes: the first dated mention, unless a later one
     lies inside it ("in 2023 ... in March": March 2023 is the event, 2023 the setting).
 
-    ``resolved`` are the sentence's mentions, in text order."""
+    ``resolved`` are the sentence's mentions, in text order; a date for which ``framed``
+    is true (it follows "looking back at", a target's "by") governs nothing."""
     best: Resolved | None = None
     for item in resolved:
         mention, timex = item.mention, item.timex
@@ -140,6 +145,8 @@ def _governing(resolved: Sequence[Resolved], sentence: Sentence) -> Resolved | N
         if timex is None or timex.start is None or timex.end is None:
             continue
         if isinstance(mention.expr, SamePeriodExpr) or timex.type not in _DATED:
+            continue
+        if framed is not None and framed(mention.start):
             continue
         if best is None:
             best = item
@@ -170,16 +177,29 @@ def _unique(events: list[Event]) -> Iterator[Event]:
         yield event
 
 
-def _tie_pattern() -> re.Pattern[str]:
-    text = (resources.files("timeline") / "data" / "tie_words.txt").read_text("utf-8")
+def _phrases(name: str) -> str:
+    """A regex alternation of the phrases listed in ``data/NAME``."""
+    text = (resources.files("timeline") / "data" / name).read_text("utf-8")
     words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\W*(?:{alternation})\b", re.IGNORECASE)  # used with .match(text, pos)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-_TIES = cache(_tie_pattern)
+@cache
+def _ties() -> re.Pattern[str]:
+    return re.compile(rf"\W*(?:{_phrases('tie_words.txt')})\b", re.IGNORECASE)  # .match(t, pos)
+
+
+@cache
+def _framing() -> re.Pattern[str]:
+    """A framing phrase at the end of the text before a date (see non_event_cues.txt)."""
+    return re.compile(rf"\b(?:{_phrases('non_event_cues.txt')})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # clause boundaries inside a sentence that may each carry their own date
-_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?=(?:but|while|whereas|and then)\b)|\s[-–—]\s")
+_CLAUSE_SPLIT = re.compile(
+    r";\s*|,\s+(?=(?:but|while|whereas|and then)\b)|\s[-–—]\s"
+    r"|\s(?=and\s+(?:plans|will|expects|intends|aims)\b)"
+)
 
 
 def _clauses(text: str, sentence: Sentence) -> list[Sentence]:
@@ -188,6 +208,15 @@ def _clauses(text: str, sentence: Sentence) -> list[Sentence]:
         cuts.append(match.end())
     cuts.append(sentence.end)
     return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+
+
+def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` blanked: a festival in the date phrase ("on the eve of
+    Double 11") says when, not what kind of event."""
+    chars = list(text)
+    for start, end in spans:
+        chars[max(start, 0) : max(end, 0)] = " " * (max(end, 0) - max(start, 0))
+    return "".join(chars)
 
 
 def _confidence(item: Resolved, document: Document, *, approximate: bool) -> float:
@@ -215,7 +244,7 @@ def extract_events(
     One event per dated sentence, or per dated clause when a sentence's clauses carry
     different dates ("In 2019 it began; in January 2022 it merged"). A sentence without a
     date that opens with a tie word ("Soon after, ...") becomes an approximate event at the
-    date of the event before it in the paragraph.
+    date of the event before it, in its paragraph or the one before.
     """
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
@@ -233,17 +262,24 @@ def extract_events(
 
     for sentence in split_sentences(text, document.body_start):
         paragraph = bisect_left(paragraph_starts, sentence.start + 1)
+        if text[sentence.start : sentence.end].rstrip().endswith("?"):
+            continue  # a question dates no event
+
+        def framed(position: int, start: int = sentence.start) -> bool:
+            return _framing().search(text, max(start, position - 40), position) is not None
+
         dated = [
             (clause, found)
             for clause in _clauses(text, sentence)
-            if (found := _governing(inside(clause), clause)) is not None
+            if (found := _governing(inside(clause), clause, framed)) is not None
         ]
         if len({found.timex for _, found in dated}) < 2:
-            whole = _governing(inside(sentence), sentence)
+            whole = _governing(inside(sentence), sentence, framed)
             dated = [(sentence, whole)] if whole is not None else []
         if not dated:
-            tied = last is not None and last[0] == paragraph
-            if tied and last is not None and _TIES().match(text, sentence.start, sentence.end):
+            # the event before, in this paragraph or the one just before it
+            tied = last is not None and paragraph - last[0] <= 1
+            if tied and last is not None and _ties().match(text, sentence.start, sentence.end):
                 events.append(
                     _event(
                         document,
@@ -295,7 +331,7 @@ def _event(
         timex=timex.value,
         mod=timex.mod,
         date_text=mention.text,
-        category=taxonomy.categorize(body),
+        category=taxonomy.categorize(_without(body, dates)),
         title=title,
         actors=find_actors(body, skip=dates),
         sentence=" ".join(text[sentence.start : sentence.end].split()),
@@ -314,8 +350,10 @@ SAME_EVENT = 0.5
 
 
 def merge_reports(events: Sequence[Event]) -> list[Event]:
-    """One row per event across documents: reports with the same date and category whose
-    words mostly agree are merged into the first, which keeps every report in ``sources``."""
+    """One row per event: reports in different documents with the same date and category
+    whose words mostly agree, and sentences of one document with the same date and category
+    that follow each other closely, merge into the first, which keeps every report in
+    ``sources``."""
     kept: list[Event] = []
     groups: dict[tuple[str, date, str], list[tuple[int, frozenset[str]]]] = {}
     for event in events:
@@ -323,13 +361,24 @@ def merge_reports(events: Sequence[Event]) -> list[Event]:
         group = groups.setdefault((event.timex, event.date_start, event.category), [])
         for index, other in group:
             first = kept[index]
-            if first.doc_id != event.doc_id and _overlap(words, other) >= SAME_EVENT:
+            if _same_event(first, event, _overlap(words, other)):
                 kept[index] = replace(first, sources=first.sources + event.sources)
                 break
         else:
             group.append((len(kept), words))
             kept.append(event)
     return kept
+
+
+# two events of one document with the same date and category this close are one event told
+# in two sentences ("Last year's 618 was the first big test. During the 618 festival, ...")
+SAME_PASSAGE = 300
+
+
+def _same_event(first: Event, event: Event, overlap: float) -> bool:
+    if first.doc_id != event.doc_id:
+        return overlap >= SAME_EVENT
+    return 0 <= event.char_start - first.char_end <= SAME_PASSAGE
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
