@@ -28,7 +28,7 @@ from timeline.model import (
     TimexType,
     WeekdayExpr,
 )
-from timeline.taxonomy import Taxonomy, load_taxonomy
+from timeline.taxonomy import OTHER, Taxonomy, load_taxonomy
 
 TITLE_WORDS = 12
 # two sentences with the same date whose word sets overlap this much are one event
@@ -210,6 +210,14 @@ def _clauses(text: str, sentence: Sentence) -> list[Sentence]:
     return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
+def _category(taxonomy: Taxonomy, body: str, dates: Sequence[tuple[int, int]]) -> str:
+    """The category of what the sentence says beyond its dates ("a conference on the eve of
+    Double 11" is a conference); when only the date says anything ("Double 11 brought
+    record sales"), the date's."""
+    category = taxonomy.categorize(_without(body, dates))
+    return category if category != OTHER else taxonomy.categorize(body)
+
+
 def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with the ``spans`` blanked: a festival in the date phrase ("on the eve of
     Double 11") says when, not what kind of event."""
@@ -331,7 +339,7 @@ def _event(
         timex=timex.value,
         mod=timex.mod,
         date_text=mention.text,
-        category=taxonomy.categorize(_without(body, dates)),
+        category=_category(taxonomy, body, dates),
         title=title,
         actors=find_actors(body, skip=dates),
         sentence=" ".join(text[sentence.start : sentence.end].split()),
