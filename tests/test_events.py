@@ -179,3 +179,37 @@ def test_events_reports_of_one_event_merge_with_sources(reference: date) -> None
         ("one", ["one:0-58", "two:0-69"]),
         ("three", ["three:0-46"]),
     ]
+
+
+def test_events_aliases_give_one_name(reference: date) -> None:
+    text = "In March 2023, Little Red Book merged two teams. In May 2023, RED hired a head."
+    result = build(
+        [text],
+        reference_date=reference,
+        aliases={"little red book": "Xiaohongshu", "red": "Xiaohongshu"},
+    )
+    assert result.events["actors"].to_list() == [["Xiaohongshu"], ["Xiaohongshu"]]
+
+
+def test_events_main_subject_for_it_sentences(reference: date) -> None:
+    text = (
+        "In March 2023, Acme merged two teams. In May 2023, Acme hired Bo Li. "
+        "In June 2023, it opened a store."
+    )
+    actors = build([text], reference_date=reference).events["actors"].to_list()
+    assert actors == [["Acme"], ["Acme", "Bo Li"], ["Acme"]]
+
+
+def test_events_build_takes_texts_and_csv_text(reference: date) -> None:
+    result = build(["In March 2023, Acme merged two teams.\n"], reference_date=reference)
+    assert result.documents[0].doc_id == "text-1"
+    assert result.to_csv().splitlines()[1].startswith("text-1:0,2023-03-01,2023-03-31,month")
+
+
+def test_events_alias_file_errors(tmp_path) -> None:
+    from timeline.actors import load_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("just one column\n")
+    with pytest.raises(ResourceError, match="aliases.tsv:1: expected 'variant<TAB>name'"):
+        load_aliases(path)

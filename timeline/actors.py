@@ -8,10 +8,12 @@ A first version: names are capitalized runs ("Xiaohongshu", "JD.com", "Hua Ming"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from timeline.errors import ResourceError
 from timeline.temporal.resources import load as load_language
 
 _WORD = r"[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
@@ -84,3 +86,73 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
             flush()
     flush()
     return names
+
+
+Aliases = Mapping[str, str]
+
+
+def parse_aliases(text: str, *, name: str = "aliases") -> dict[str, str]:
+    """``variant<TAB>name`` lines (``#`` comments) → a map from lower-cased variant to name."""
+    table: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        variant, sep, canonical = line.partition("\t")
+        if not sep or not variant.strip() or not canonical.strip():
+            msg = f"{name}:{number}: expected 'variant<TAB>name', found {line!r}"
+            raise ResourceError(msg)
+        table[" ".join(variant.split()).lower()] = canonical.strip()
+    return table
+
+
+def load_aliases(path: str | Path) -> dict[str, str]:
+    """Read an alias file (see :func:`parse_aliases`)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        msg = f"cannot read aliases {path}: {exc.strerror}"
+        raise ResourceError(msg) from None
+    return parse_aliases(text, name=str(path))
+
+
+def apply_aliases(actors: Sequence[str], sentence: str, aliases: Aliases) -> tuple[str, ...]:
+    """Actors under their one name: found names mapped through ``aliases``, and variants
+    the capitalized-run finder cannot see ("RED", "little red book") found in ``sentence``.
+
+    >>> apply_aliases(("Little Red Book",), "RED and Little Red Book", {"red": "Xiaohongshu",
+    ...     "little red book": "Xiaohongshu"})
+    ('Xiaohongshu',)
+    """
+    if not aliases:
+        return tuple(actors)
+    names = {aliases.get(" ".join(a.split()).lower(), a): None for a in actors}
+    for variant, canonical in aliases.items():
+        pattern = r"(?<!\w)" + re.escape(variant).replace(r"\ ", r"\s+") + r"(?!\w)"
+        if canonical not in names and re.search(pattern, sentence, re.IGNORECASE):
+            names[canonical] = None
+    return tuple(names)
+
+
+@cache
+def _subject_opening() -> re.Pattern[str]:
+    text = (resources.files("timeline") / "data" / "subject_words.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\W*(?:{alternation})\b", re.IGNORECASE)
+
+
+def speaks_of_main_subject(sentence: str) -> bool:
+    """Does the sentence open with "It", "The company" ...?"""
+    return _subject_opening().match(sentence) is not None
+
+
+def main_subject(actors: Iterable[Sequence[str]]) -> str | None:
+    """The actor named in the most sentences (at least two), or None."""
+    counts: dict[str, int] = {}
+    for names in actors:
+        for name in set(names):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], n))
+    return best if counts[best] >= 2 else None

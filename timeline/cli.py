@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 import timeline
+from timeline.actors import load_aliases
 from timeline.temporal import Anchoring
 
 
@@ -119,6 +120,11 @@ def cli() -> None:
     type=click.Path(dir_okay=False, exists=True),
     help="Event categories from this TOML file instead of the shipped ones.",
 )
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A file of 'variant<TAB>name' lines: actors under one name.",
+)
 def build(
     inputs: Sequence[str],
     ref_date: date | None,
@@ -133,6 +139,7 @@ def build(
     timelinejs_path: Path | None,
     ics_path: Path | None,
     taxonomy: str | None,
+    aliases: str | None,
 ) -> None:
     """Build the event table and the timeline from INPUT files, folders, globs (- for stdin)."""
     html_path = html_path or out / "timeline.html"
@@ -156,6 +163,7 @@ def build(
             title=title,
             anchoring=anchoring,
             taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
+            aliases=load_aliases(aliases) if aliases else None,
         )
         result.write_csv(csv_path, excel=excel)
         result.write_html(html_path)

@@ -18,7 +18,13 @@ from importlib import resources
 
 import pysbd
 
-from timeline.actors import find_actors
+from timeline.actors import (
+    Aliases,
+    apply_aliases,
+    find_actors,
+    main_subject,
+    speaks_of_main_subject,
+)
 from timeline.model import (
     CalendarExpr,
     Document,
@@ -246,13 +252,16 @@ def extract_events(
     resolved: Sequence[Resolved],
     *,
     taxonomy: Taxonomy | None = None,
+    aliases: Aliases | None = None,
 ) -> list[Event]:
     """Events of one document, in text order, repeats removed.
 
     One event per dated sentence, or per dated clause when a sentence's clauses carry
     different dates ("In 2019 it began; in January 2022 it merged"). A sentence without a
     date that opens with a tie word ("Soon after, ...") becomes an approximate event at the
-    date of the event before it, in its paragraph or the one before.
+    date of the event before it, in its paragraph or the one before. Actors go under the
+    names ``aliases`` give them; an event that names none but opens with "It" or "The
+    company" gets the document's main subject (its most named actor).
     """
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
@@ -303,6 +312,13 @@ def extract_events(
         for span, found in dated:
             events.append(_event(document, sentence, span, found, inside(span), taxonomy))
             last = (paragraph, found)
+    events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
+    subject = main_subject(e.actors for e in events)
+    if subject is not None:
+        events = [
+            replace(e, actors=(subject,)) if not e.actors and speaks_of_main_subject(e.title) else e
+            for e in events
+        ]
     return list(_unique(events))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,13 +13,13 @@ import plotly.graph_objects as go
 import polars as pl
 
 from timeline import exports
-from timeline.documents import expand_inputs, load_documents
+from timeline.documents import document_from_text, expand_inputs, load_documents
 from timeline.errors import InputError
 from timeline.events import extract_events, merge_reports
 from timeline.model import Document, Event, Resolved
 from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
-from timeline.table import events_to_frame, write_csv
+from timeline.table import events_to_frame, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring, resolve
 
@@ -61,6 +61,10 @@ class Timeline:
 
     def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
         return write_csv(self.events, path, excel=excel)
+
+    def to_csv(self) -> str:
+        """The event table as CSV text."""
+        return to_csv_frame(self.events).write_csv()
 
     def write_parquet(self, path: str | Path) -> Path:
         return exports.write_parquet(self.events, path)
@@ -107,12 +111,24 @@ def _documents(
         if isinstance(item, Document):
             docs.append(item)
             continue
+        if isinstance(item, str) and _is_text(item):
+            doc_id = f"text-{len(docs) + 1}"
+            docs.append(document_from_text(item, doc_id=doc_id, reference_date=reference_date))
+            continue
         for path in expand_inputs([item]):
             docs.extend(load_documents(path, reference_date=reference_date))
     if not docs:
         msg = "no input documents"
         raise InputError(msg)
     return docs
+
+
+def _is_text(item: str) -> bool:
+    """A string given to :func:`build` is a text, not a path, when it has a line break, or
+    spaces and no file or pattern of that name."""
+    if "\n" in item:
+        return True
+    return " " in item and not Path(item).exists() and not any(c in item for c in "*?[")
 
 
 def build(
@@ -122,13 +138,15 @@ def build(
     title: str | None = None,
     taxonomy: Taxonomy | None = None,
     anchoring: Anchoring = "auto",
+    aliases: Mapping[str, str] | None = None,
 ) -> Timeline:
-    """Read the inputs (files, folders, ``-``, or :class:`Document` objects), resolve their
-    dates and build the event table.
+    """Read the inputs (files, folders, globs, ``-``, texts, or :class:`Document` objects),
+    resolve their dates and build the event table.
 
     ``reference_date`` overrides every document's own (front matter ``date:``). A document
     with neither is an :class:`~timeline.errors.InputError`. ``anchoring`` as in
-    :func:`timeline.resolve`.
+    :func:`timeline.resolve`. ``aliases`` maps lower-cased name variants to one name
+    (see :func:`timeline.actors.load_aliases`).
     """
     items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
     taxonomy = taxonomy or load_taxonomy()
@@ -147,7 +165,7 @@ def build(
             raise InputError(msg)
         found = tuple(resolve(doc.text, reference=ref, start=doc.body_start, anchoring=anchoring))
         resolved.append(found)
-        events.extend(extract_events(doc, found, taxonomy=taxonomy))
+        events.extend(extract_events(doc, found, taxonomy=taxonomy, aliases=aliases))
     return Timeline(
         documents=tuple(documents),
         resolved=tuple(resolved),
