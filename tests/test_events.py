@@ -211,5 +211,5 @@ def test_events_alias_file_errors(tmp_path) -> None:
 
     path = tmp_path / "aliases.tsv"
     path.write_text("just one column\n")
-    with pytest.raises(ResourceError, match="aliases.tsv:1: expected 'variant<TAB>name'"):
+    with pytest.raises(ResourceError, match=r"aliases\.tsv:1: expected 'variant<TAB>name'"):
         load_aliases(path)
