@@ -226,12 +226,17 @@ def _windows(text: str, start: int, end: int, res: Resources) -> dict[str, list[
     may serve several: "years" is a year word and a unit, "1990s" a year and an era).
     """
     windows: dict[str, list[Span]] = {}
+    seen: dict[str, list[str]] = {}  # the triggers found in a stretch of text, by its text
     for hit in res.trigger.any.finditer(text, start, end):
         near_lo, near_hi = max(start, hit.start() - 3), min(end, hit.end() + 3)
         lo, hi = max(start, hit.start() - WINDOW), min(end, hit.end() + WINDOW)
-        for name, pattern in res.trigger.regexes.items():
-            if pattern.search(text, near_lo, near_hi) is None:
-                continue
+        near = text[near_lo:near_hi]
+        names = seen.get(near)
+        if names is None:
+            names = seen[near] = [
+                name for name, pattern in res.trigger.regexes.items() if pattern.search(near)
+            ]
+        for name in names:
             spans = windows.setdefault(name, [])
             if spans and lo <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
