@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from timeline.datafiles import alternation, read_user_file, word_list
 from timeline.errors import ResourceError
 from timeline.temporal.resources import load as load_language
 
@@ -23,10 +23,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 
 @cache
 def _stopwords() -> frozenset[str]:
-    text = (resources.files("timeline") / "data" / "actor_stopwords.txt").read_text("utf-8")
-    words = {line.strip().lower() for line in text.splitlines()}
-    words.discard("")
-    words = {w for w in words if not w.startswith("#")}
+    words = {w.lower() for w in word_list("actor_stopwords.txt")}
     language = load_language()
     for lexicon in ("month", "weekday", "festival", "day_word"):
         words.update(language.lexicons[lexicon])
@@ -107,12 +104,7 @@ def parse_aliases(text: str, *, name: str = "aliases") -> dict[str, str]:
 
 def load_aliases(path: str | Path) -> dict[str, str]:
     """Read an alias file (see :func:`parse_aliases`)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        msg = f"cannot read aliases {path}: {exc.strerror}"
-        raise ResourceError(msg) from None
-    return parse_aliases(text, name=str(path))
+    return parse_aliases(read_user_file(path, "aliases"), name=str(path))
 
 
 def apply_aliases(actors: Sequence[str], sentence: str, aliases: Aliases) -> tuple[str, ...]:
@@ -135,10 +127,7 @@ def apply_aliases(actors: Sequence[str], sentence: str, aliases: Aliases) -> tup
 
 @cache
 def _subject_opening() -> re.Pattern[str]:
-    text = (resources.files("timeline") / "data" / "subject_words.txt").read_text("utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\W*(?:{alternation})\b", re.IGNORECASE)
+    return re.compile(rf"\W*(?:{alternation('subject_words.txt')})\b", re.IGNORECASE)
 
 
 def speaks_of_main_subject(sentence: str) -> bool:

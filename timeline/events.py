@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 
 import pysbd
 
@@ -25,6 +24,7 @@ from timeline.actors import (
     main_subject,
     speaks_of_main_subject,
 )
+from timeline.datafiles import alternation
 from timeline.model import (
     CalendarExpr,
     Document,
@@ -183,22 +183,16 @@ def _unique(events: list[Event]) -> Iterator[Event]:
         yield event
 
 
-def _phrases(name: str) -> str:
-    """A regex alternation of the phrases listed in ``data/NAME``."""
-    text = (resources.files("timeline") / "data" / name).read_text("utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-
 @cache
 def _ties() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{_phrases('tie_words.txt')})\b", re.IGNORECASE)  # .match(t, pos)
+    return re.compile(rf"\W*(?:{alternation('tie_words.txt')})\b", re.IGNORECASE)  # .match(t, pos)
 
 
 @cache
 def _framing() -> re.Pattern[str]:
     """A framing phrase at the end of the text before a date (see non_event_cues.txt)."""
-    return re.compile(rf"\b(?:{_phrases('non_event_cues.txt')})\s+(?:the\s+)?$", re.IGNORECASE)
+    pattern = rf"\b(?:{alternation('non_event_cues.txt')})\s+(?:the\s+)?$"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 # clause boundaries inside a sentence that may each carry their own date

@@ -7,8 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
+from timeline.datafiles import read_user_file
 from timeline.errors import ResourceError
 
 OTHER = "other"
@@ -102,9 +102,4 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
     if path is None:
         text = (resources.files("timeline") / "data" / "taxonomy.toml").read_text("utf-8")
         return parse_taxonomy(text)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        msg = f"cannot read taxonomy {path}: {exc.strerror}"
-        raise ResourceError(msg) from None
-    return parse_taxonomy(text, name=str(path))
+    return parse_taxonomy(read_user_file(path, "taxonomy"), name=str(path))
