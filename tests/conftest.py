@@ -40,6 +40,17 @@ def reference() -> date:
 
 
 @pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of Debian's chromium: skipped when absent, a failure when the test command
+    (TIMELINE_REQUIRE_BROWSER=1) said it must be there."""
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("TIMELINE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"chromium not found at {CHROMIUM}; apt-get install -y chromium")
+        pytest.skip(f"chromium not found at {CHROMIUM}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's chromium driven by Playwright. Skipped when chromium is absent, unless
     TIMELINE_REQUIRE_BROWSER=1 (set by the test command), which makes that a failure."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -115,6 +115,21 @@ def cli() -> None:
     "--timelinejs", "timelinejs_path", type=_FILE, help="Also write a TimelineJS3 JSON file."
 )
 @click.option("--ics", "ics_path", type=_FILE, help="Also write an iCalendar file.")
+@click.option("--png", "png_path", type=_FILE, help="Also write the chart as a PNG image.")
+@click.option("--svg", "svg_path", type=_FILE, help="Also write the chart as an SVG image.")
+@click.option(
+    "--embed",
+    "embed_path",
+    type=_FILE,
+    help="Also write the chart as an HTML <div> snippet for a report or CMS.",
+)
+@click.option(
+    "--plotlyjs",
+    type=click.Choice(["inline", "cdn"]),
+    default="inline",
+    show_default=True,
+    help="Inline plotly.js (works offline) or load it from a CDN (small files).",
+)
 @click.option(
     "--taxonomy",
     type=click.Path(dir_okay=False, exists=True),
@@ -140,6 +155,10 @@ def build(
     ics_path: Path | None,
     taxonomy: str | None,
     aliases: str | None,
+    png_path: Path | None,
+    svg_path: Path | None,
+    embed_path: Path | None,
+    plotlyjs: str,
 ) -> None:
     """Build the event table and the timeline from INPUT files, folders, globs (- for stdin)."""
     html_path = html_path or out / "timeline.html"
@@ -149,6 +168,9 @@ def build(
         "json": json_path,
         "timelinejs": timelinejs_path,
         "ics": ics_path,
+        "png": png_path,
+        "svg": svg_path,
+        "embed": embed_path,
     }
     targets = [html_path, csv_path, *(p for p in extra.values() if p is not None)]
     with _errors():
@@ -165,13 +187,17 @@ def build(
             taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
             aliases=load_aliases(aliases) if aliases else None,
         )
+        script: bool | str = True if plotlyjs == "inline" else "cdn"
         result.write_csv(csv_path, excel=excel)
-        result.write_html(html_path)
-        writers = {
+        result.write_html(html_path, include_plotlyjs=script)
+        writers: dict[str, Callable[[Path], Path]] = {
             "parquet": result.write_parquet,
             "json": result.write_json,
             "timelinejs": result.write_timelinejs,
             "ics": result.write_ics,
+            "png": result.write_image,
+            "svg": result.write_image,
+            "embed": lambda path: result.write_embed(path, include_plotlyjs=script),
         }
         for name, path in extra.items():
             if path is not None:

@@ -12,7 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from timeline import exports
+from timeline import exports, render
 from timeline.documents import document_from_text, expand_inputs, load_documents
 from timeline.errors import InputError
 from timeline.events import extract_events, merge_reports
@@ -58,6 +58,13 @@ class Timeline:
 
     def write_html(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
         return write_html(self.figure(), path, include_plotlyjs=include_plotlyjs)
+
+    def write_embed(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
+        return render.write_embed(self.figure(), path, include_plotlyjs=include_plotlyjs)
+
+    def write_image(self, path: str | Path, *, width: int = 1400) -> Path:
+        """A static PNG or SVG (by suffix), drawn in a local Chromium."""
+        return render.write_image(self.figure(), path, width=width)
 
     def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
         return write_csv(self.events, path, excel=excel)

@@ -10,6 +10,8 @@ that came from an article is HTML-escaped before it enters the figure.
 from __future__ import annotations
 
 import html
+import os
+import shutil
 import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -20,7 +22,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import polars as pl
 
-from timeline.io import write_text
+from timeline.errors import OutputError
+from timeline.io import atomic_write, write_text
 
 # Colour-blind-safe colours: Okabe & Ito's palette, then Paul Tol's "muted" ones, so that
 # eleven lanes stay distinct; grey is kept for the lane of events no category claimed
@@ -293,3 +296,55 @@ def to_html(fig: go.Figure, *, include_plotlyjs: bool | str = True, full_html: b
 def write_html(fig: go.Figure, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
     """Write :func:`to_html` to ``path`` atomically."""
     return write_text(path, to_html(fig, include_plotlyjs=include_plotlyjs))
+
+
+def write_embed(fig: go.Figure, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
+    """An HTML snippet for a report or a CMS: the chart's ``<div>`` and its script, no
+    ``<html>`` around them (plotly.js inlined unless ``include_plotlyjs="cdn"``)."""
+    return write_text(path, to_html(fig, include_plotlyjs=include_plotlyjs, full_html=False))
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_browser() -> str | None:
+    """The browser kaleido draws static images with: ``BROWSER_PATH``, else Chromium or
+    Chrome on the PATH."""
+    given = os.environ.get("BROWSER_PATH")
+    if given:
+        return given if Path(given).exists() else None
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def write_image(
+    fig: go.Figure, path: str | Path, *, width: int = 1400, height: int | None = None
+) -> Path:
+    """A static PNG or SVG (by the path's suffix) of the figure, drawn by kaleido in a
+    local Chromium; a clear :class:`OutputError` when there is none."""
+    target = Path(path)
+    kind = target.suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        msg = f"{target}: a static image must end in .png or .svg"
+        raise OutputError(msg)
+    browser = find_browser()
+    if browser is None:
+        msg = (
+            "PNG and SVG export needs Chromium: install it (Debian: apt-get install -y "
+            "chromium) or set BROWSER_PATH to a Chrome or Chromium executable"
+        )
+        raise OutputError(msg)
+    os.environ["BROWSER_PATH"] = browser  # kaleido's browser finder reads it
+    static = go.Figure(fig)
+    # what only works in a browser (range slider, range buttons) leaves the picture
+    static.update_layout(
+        xaxis={"rangeslider": {"visible": False}, "rangeselector": {"visible": False}},
+        title={"y": 0.97, "yanchor": "top", "yref": "container", "pad": {"t": 0}},
+    )
+    layout_height = (fig.layout.height or 600) - 60
+    with atomic_write(target) as tmp:
+        static.write_image(tmp, format=kind, width=width, height=height or layout_height)
+    return target
