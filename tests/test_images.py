@@ -46,7 +46,7 @@ def test_images_without_a_browser_is_a_clear_error(
 
 
 def test_images_suffix_must_say_the_format(result, tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="must end in .png or .svg"):
+    with pytest.raises(OutputError, match=r"must end in \.png or \.svg"):
         result.write_image(tmp_path / "t.gif")
 
 

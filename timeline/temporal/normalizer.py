@@ -61,7 +61,7 @@ _FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
 Anchoring = Literal["news", "narrative", "auto"]
 # a text is a narrative when it writes at least this many years, and less than this share of
 # them lie within a year of the reference date
-NARRATIVE_MIN_YEARS = 12
+NARRATIVE_MIN_YEARS = 5
 NARRATIVE_MAX_NEAR = 0.5
 ANCHORINGS: tuple[Anchoring, ...] = ("news", "narrative", "auto")
 
