@@ -67,3 +67,62 @@ def test_render_empty_table_draws_a_message(tmp_path: Path) -> None:
     assert "No dated events" in fig.layout.title.text
     write_html(fig, tmp_path / "empty.html")
     assert to_html(fig, include_plotlyjs=False).count('id="timeline"') == 1
+
+
+@pytest.mark.parametrize(
+    ("lanes", "first_tick"), [("document", "01-funding"), ("actor", "Lanting")]
+)
+def test_render_lanes_by_document_or_actor(lanes: str, first_tick: str) -> None:
+    import dataclasses
+
+    result = dataclasses.replace(
+        build(Path(__file__).parent.parent / "examples" / "lanting-news"), lane=lanes
+    )
+    ticks = result.figure().layout.yaxis.ticktext
+    assert first_tick in ticks[0]
+
+
+def test_render_approximate_events_look_different() -> None:
+    from datetime import date
+
+    from timeline import document_from_text
+
+    doc = document_from_text(
+        "In August 2023, Acme opened a store. Soon after, it closed a plant.",
+        doc_id="d",
+        reference_date=date(2024, 1, 25),
+    )
+    fig = build([doc]).figure()
+    styles = {s for trace in fig.data for s in (trace.marker.pattern.shape or ())}
+    assert styles == {"", "/"}
+
+
+def test_render_many_days_use_webgl() -> None:
+    from datetime import date, timedelta
+
+    from timeline.model import Event, Granularity
+    from timeline.render import WEBGL_THRESHOLD
+
+    day = date(2020, 1, 1)
+    events = [
+        Event(
+            f"d:{i}",
+            "d",
+            day + timedelta(days=i),
+            day + timedelta(days=i),
+            Granularity.DAY,
+            "x",
+            None,
+            "x",
+            "other",
+            "t",
+            (),
+            "s",
+            i,
+            i + 1,
+            day,
+        )
+        for i in range(WEBGL_THRESHOLD + 1)
+    ]
+    fig = figure(events_to_frame(events))
+    assert {trace.type for trace in fig.data} == {"scattergl"}

@@ -74,7 +74,8 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
 
     for word in words:
         bare = _POSSESSIVE.sub("", word.rstrip(","))
-        breaker = bare.lower() in stop or (bare.isupper() and len(bare) <= 4)
+        # stop words, short acronyms (COO, GMV) and words in capitals (datelines: BERLIN)
+        breaker = bare.lower() in stop or (bare.isupper() and (len(bare) <= 4 or len(words) == 1))
         if breaker or (bare == "of" and not current):
             flush()
             continue

@@ -7,6 +7,7 @@ Data goes to stdout or to files; summaries and errors go to stderr. Exit codes: 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -124,6 +125,13 @@ def cli() -> None:
     help="Also write the chart as an HTML <div> snippet for a report or CMS.",
 )
 @click.option(
+    "--lanes",
+    type=click.Choice(["category", "document", "actor"]),
+    default="category",
+    show_default=True,
+    help="What the timeline's lanes are.",
+)
+@click.option(
     "--plotlyjs",
     type=click.Choice(["inline", "cdn"]),
     default="inline",
@@ -158,6 +166,7 @@ def build(
     png_path: Path | None,
     svg_path: Path | None,
     embed_path: Path | None,
+    lanes: str,
     plotlyjs: str,
 ) -> None:
     """Build the event table and the timeline from INPUT files, folders, globs (- for stdin)."""
@@ -187,6 +196,7 @@ def build(
             taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
             aliases=load_aliases(aliases) if aliases else None,
         )
+        result = dataclasses.replace(result, lane=lanes)
         script: bool | str = True if plotlyjs == "inline" else "cdn"
         result.write_csv(csv_path, excel=excel)
         result.write_html(html_path, include_plotlyjs=script)

@@ -33,6 +33,7 @@ class Timeline:
     events: pl.DataFrame
     taxonomy: Taxonomy
     title: str | None = None
+    lane: str = "category"  # what the figure's lanes are: category, document, actor
 
     @property
     def mentions(self) -> int:
@@ -47,7 +48,9 @@ class Timeline:
     def figure(self, **options: Any) -> go.Figure:
         """The interactive timeline (see :func:`timeline.render.figure` for options)."""
         options.setdefault("title", self.title)
-        options.setdefault("lane_order", self.taxonomy.ids)
+        options.setdefault("lane", self.lane)
+        if options["lane"] == "category":
+            options.setdefault("lane_order", self.taxonomy.ids)
         options.setdefault(
             "reference_dates", [d.reference_date for d in self.documents if d.reference_date]
         )

@@ -110,6 +110,11 @@ def _lane_values(frame: pl.DataFrame, lane: str, order: Sequence[str] | None) ->
     return known + [value for value in present if value not in known]
 
 
+LANES = {"category": "category", "document": "doc_id", "actor": "first_actor"}
+# beyond this many single-day events in a lane, markers are drawn with WebGL
+WEBGL_THRESHOLD = 1000
+
+
 def figure(
     frame: pl.DataFrame,
     *,
@@ -118,9 +123,17 @@ def figure(
     title: str | None = None,
     reference_dates: Sequence[date] = (),
 ) -> go.Figure:
-    """An interactive timeline of the event table, one lane per value of ``lane``."""
+    """An interactive timeline of the event table, one lane per value of ``lane``
+    ("category", "document" or "actor": the first actor named) or of any table column."""
     fig = go.Figure()
-    frame = frame.sort(["date_start", "date_end", "doc_id", "char_start"])
+    frame = frame.sort(["date_start", "date_end", "doc_id", "char_start"]).with_columns(
+        pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
+    )
+    lane_title = lane
+    lane = LANES.get(lane, lane)
+    if lane not in frame.columns:
+        msg = f"no lane {lane!r}; use one of {', '.join(LANES)} or a column of the table"
+        raise ValueError(msg)
     count = frame.height
     docs = frame.get_column("doc_id").n_unique() if count else 0
     if count:
@@ -129,7 +142,7 @@ def figure(
         subtitle = (
             f"{count} events from {docs} document{'s' if docs != 1 else ''} · "
             f"{first.isoformat()} to {last.isoformat()} · bars span months, quarters, "
-            "half-years and years; diamonds are single days"
+            "half-years and years; diamonds are single days; hatched or hollow: approximate"
         )
         min_span = max(timedelta(days=1), (last - first) / 45)
     else:
@@ -165,7 +178,12 @@ def figure(
             )
         offset += height + LANE_GAP
 
-    for ref in sorted(set(reference_dates))[:5]:
+    # one line: the reference date, or for many documents the latest ("as of")
+    refs = sorted(set(reference_dates))
+    annotations: list[dict[str, Any]] = []
+    if refs:
+        ref = refs[-1]
+        label = "reference date" if len(refs) == 1 else "latest reference date"
         shapes.append(
             {
                 "type": "line",
@@ -178,19 +196,18 @@ def figure(
                 "line": {"color": "#D55E00", "width": 1.5, "dash": "dot"},
             }
         )
-    annotations = [
-        {
-            "x": ref.isoformat(),
-            "xref": "x",
-            "y": 1,
-            "yref": "paper",
-            "yanchor": "bottom",
-            "text": f"reference date {ref.isoformat()}",
-            "showarrow": False,
-            "font": {"size": 11, "color": "#D55E00"},
-        }
-        for ref in sorted(set(reference_dates))[:5]
-    ]
+        annotations.append(
+            {
+                "x": ref.isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "text": f"{label} {ref.isoformat()}",
+                "showarrow": False,
+                "font": {"size": 11, "color": "#D55E00"},
+            }
+        )
     heading = _escape(title) if title else "Timeline"
     fig.update_layout(
         template="plotly_white",
@@ -207,7 +224,7 @@ def figure(
         margin={"l": 150, "r": 30, "t": 120, "b": 40},
         font={"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend={"title": {"text": lane}, "orientation": "h", "y": -0.25, "x": 0},
+        legend={"title": {"text": lane_title}, "orientation": "h", "y": -0.25, "x": 0},
         barmode="overlay",
         shapes=shapes,
         annotations=annotations,
@@ -243,6 +260,7 @@ def _add_lane(
     days = [(row, y) for row, y in zip(rows, ys, strict=True) if row["granularity"] == "day"]
     label = _escape(name)
     if bars:
+        approximate = [bool(row.get("approximate")) for row, _ in bars]
         fig.add_trace(
             go.Bar(
                 name=label,
@@ -252,22 +270,30 @@ def _add_lane(
                 x=[((row["date_end"] - row["date_start"]).days + 1) * _DAY_MS for row, _ in bars],
                 y=[y for _, y in bars],
                 width=0.72,
-                marker={"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 1}},
+                marker={
+                    "color": colour,
+                    "opacity": [0.3 if a else 0.55 for a in approximate],
+                    "line": {"color": colour, "width": 1},
+                    "pattern": {"shape": ["/" if a else "" for a in approximate]},
+                },
                 customdata=[_customdata(row) for row, _ in bars],
                 hovertemplate=_HOVER,
                 showlegend=True,
             )
         )
     if days:
+        kind = go.Scattergl if len(days) > WEBGL_THRESHOLD else go.Scatter
         fig.add_trace(
-            go.Scatter(
+            kind(
                 name=label,
                 legendgroup=label,
                 mode="markers",
                 x=[f"{row['date_start'].isoformat()} 12:00" for row, _ in days],
                 y=[y for _, y in days],
                 marker={
-                    "symbol": "diamond",
+                    "symbol": [
+                        "diamond-open" if row.get("approximate") else "diamond" for row, _ in days
+                    ],
                     "size": 13,
                     "color": colour,
                     "line": {"color": "white", "width": 1},
