@@ -18,6 +18,7 @@ import click
 
 import timeline
 from timeline.actors import load_aliases
+from timeline.report import write_report
 from timeline.temporal import Anchoring
 
 
@@ -260,6 +261,31 @@ def tag(file: str, ref_date: date | None, fmt: str, anchoring: Anchoring) -> Non
     else:
         for item in found:
             click.echo(_mention_json(item))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@ref_date_option
+@click.option(
+    "--out",
+    default="output",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for report.html, report.md and timeline.png.",
+)
+@click.option("--title", help="Title of the report.")
+@anchoring_option
+def report(
+    inputs: Sequence[str], ref_date: date | None, out: Path, title: str | None, anchoring: Anchoring
+) -> None:
+    """Write a self-contained HTML report and a Markdown report (with a PNG) of INPUT."""
+    with _errors():
+        result = timeline.build(
+            list(inputs), reference_date=ref_date, title=title, anchoring=anchoring
+        )
+        written = write_report(result, out)
+    click.echo(result.summary(), err=True)
+    click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
 
 
 @cli.command(name="eval")
