@@ -18,7 +18,6 @@ import click
 
 import timeline
 from timeline.actors import load_aliases
-from timeline.report import write_report
 from timeline.temporal import Anchoring
 
 
@@ -279,6 +278,8 @@ def report(
     inputs: Sequence[str], ref_date: date | None, out: Path, title: str | None, anchoring: Anchoring
 ) -> None:
     """Write a self-contained HTML report and a Markdown report (with a PNG) of INPUT."""
+    from timeline.report import write_report  # loads plotly: only this command needs it
+
     with _errors():
         result = timeline.build(
             list(inputs), reference_date=ref_date, title=title, anchoring=anchoring
