@@ -126,3 +126,18 @@ def test_render_many_days_use_webgl() -> None:
     ]
     fig = figure(events_to_frame(events))
     assert {trace.type for trace in fig.data} == {"scattergl"}
+
+
+def test_render_festival_bands_and_lane_order() -> None:
+    import dataclasses
+
+    result = dataclasses.replace(
+        build(EXAMPLE), festival_bands=True, lane_order=("promotion", "launch")
+    )
+    fig = result.figure()
+    assert [t.removeprefix("<b>") for t in fig.layout.yaxis.ticktext[:2]] == [
+        "promotion</b>",
+        "launch</b>",
+    ]
+    bands = [a.text for a in fig.layout.annotations if a.textangle == -90]
+    assert bands[:3] == ["618", "Double 11", "Black Friday"]

@@ -131,6 +131,8 @@ def cli() -> None:
     show_default=True,
     help="What the timeline's lanes are.",
 )
+@click.option("--lane-order", help="Lanes first in this order, comma-separated.")
+@click.option("--festival-bands", is_flag=True, help="Shade 618, Double 11 ... on the chart.")
 @click.option(
     "--plotlyjs",
     type=click.Choice(["inline", "cdn"]),
@@ -167,6 +169,8 @@ def build(
     svg_path: Path | None,
     embed_path: Path | None,
     lanes: str,
+    lane_order: str | None,
+    festival_bands: bool,
     plotlyjs: str,
 ) -> None:
     """Build the event table and the timeline from INPUT files, folders, globs (- for stdin)."""
@@ -196,7 +200,10 @@ def build(
             taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
             aliases=load_aliases(aliases) if aliases else None,
         )
-        result = dataclasses.replace(result, lane=lanes)
+        order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
+        result = dataclasses.replace(
+            result, lane=lanes, lane_order=order, festival_bands=festival_bands
+        )
         script: bool | str = True if plotlyjs == "inline" else "cdn"
         result.write_csv(csv_path, excel=excel)
         result.write_html(html_path, include_plotlyjs=script)

@@ -22,6 +22,8 @@ from timeline.render import figure, to_html, write_html
 from timeline.table import events_to_frame, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring, resolve
+from timeline.temporal.festivals import festival_date
+from timeline.temporal.resources import load as load_language
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Timeline:
     taxonomy: Taxonomy
     title: str | None = None
     lane: str = "category"  # what the figure's lanes are: category, document, actor
+    lane_order: tuple[str, ...] | None = None  # lanes first in this order, the rest after
+    festival_bands: bool = False  # shade 618, Double 11 ... on the chart
 
     @property
     def mentions(self) -> int:
@@ -49,12 +53,35 @@ class Timeline:
         """The interactive timeline (see :func:`timeline.render.figure` for options)."""
         options.setdefault("title", self.title)
         options.setdefault("lane", self.lane)
-        if options["lane"] == "category":
+        if self.lane_order:
+            options.setdefault("lane_order", self.lane_order)
+        elif options["lane"] == "category":
             options.setdefault("lane_order", self.taxonomy.ids)
+        if self.festival_bands:
+            options.setdefault("bands", self.festival_days())
         options.setdefault(
             "reference_dates", [d.reference_date for d in self.documents if d.reference_date]
         )
         return figure(self.events, **options)
+
+    def festival_days(self) -> list[tuple[str, date]]:
+        """The banded festivals (festivals.toml ``band = true``) in the years the events
+        span, as (name, day)."""
+        if not self.events.height:
+            return []
+        first, last = self.events["date_start"].min(), self.events["date_end"].max()
+        assert isinstance(first, date)
+        assert isinstance(last, date)
+        table = load_language().festivals
+        days = []
+        for festival in table.values():
+            if not festival.band:
+                continue
+            for year in range(first.year, last.year + 1):
+                day = festival_date(festival, year, table)
+                if day is not None and first <= day <= last:
+                    days.append((festival.names[0], day))
+        return sorted(days, key=lambda item: item[1])
 
     def to_html(self, *, include_plotlyjs: bool | str = True) -> str:
         return to_html(self.figure(), include_plotlyjs=include_plotlyjs)

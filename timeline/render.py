@@ -122,6 +122,7 @@ def figure(
     lane_order: Sequence[str] | None = None,
     title: str | None = None,
     reference_dates: Sequence[date] = (),
+    bands: Sequence[tuple[str, date]] = (),
 ) -> go.Figure:
     """An interactive timeline of the event table, one lane per value of ``lane``
     ("category", "document" or "actor": the first actor named) or of any table column."""
@@ -178,6 +179,36 @@ def figure(
             )
         offset += height + LANE_GAP
 
+    for _name, day in bands:  # festival days, shaded behind the events
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "x0": day.isoformat(),
+                "x1": (day + timedelta(days=1)).isoformat(),
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(230,159,0,0.18)",
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+    band_labels = [
+        {
+            "x": day.isoformat(),
+            "xref": "x",
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "top",
+            "xanchor": "left",
+            "text": _escape(name),
+            "showarrow": False,
+            "textangle": -90,
+            "font": {"size": 9, "color": "#8a6d00"},
+        }
+        for name, day in bands
+    ]
     # one line: the reference date, or for many documents the latest ("as of")
     refs = sorted(set(reference_dates))
     annotations: list[dict[str, Any]] = []
@@ -227,7 +258,7 @@ def figure(
         legend={"title": {"text": lane_title}, "orientation": "h", "y": -0.25, "x": 0},
         barmode="overlay",
         shapes=shapes,
-        annotations=annotations,
+        annotations=annotations + band_labels,
         xaxis={
             "type": "date",
             "showgrid": True,

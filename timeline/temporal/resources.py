@@ -90,6 +90,7 @@ class Festival:
     lunar_variant: str | None = None
     country: str | None = None
     holiday: str | None = None
+    band: bool = False
 
 
 @dataclass(frozen=True, slots=True)
