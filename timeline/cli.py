@@ -132,6 +132,11 @@ def cli() -> None:
     help="What the timeline's lanes are.",
 )
 @click.option("--lane-order", help="Lanes first in this order, comma-separated.")
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Leave out unreadable inputs and bad JSONL lines (listed in the summary).",
+)
 @click.option("--festival-bands", is_flag=True, help="Shade 618, Double 11 ... on the chart.")
 @click.option(
     "--plotlyjs",
@@ -170,6 +175,7 @@ def build(
     embed_path: Path | None,
     lanes: str,
     lane_order: str | None,
+    skip_bad: bool,
     festival_bands: bool,
     plotlyjs: str,
 ) -> None:
@@ -199,6 +205,7 @@ def build(
             anchoring=anchoring,
             taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
             aliases=load_aliases(aliases) if aliases else None,
+            skip_bad=skip_bad,
         )
         order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
         result = dataclasses.replace(

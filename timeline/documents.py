@@ -150,6 +150,9 @@ def read_text(path: Path) -> str:
     if b"\x00" in data[:8192]:
         msg = f"{path} looks like a binary file, not text"
         raise InputError(msg)
+    if not data.strip():
+        msg = f"{path} is empty"
+        raise InputError(msg)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -203,9 +206,14 @@ def html_document(
 
 
 def jsonl_documents(
-    text: str, *, name: str, reference_date: date | None = None
+    text: str,
+    *,
+    name: str,
+    reference_date: date | None = None,
+    skipped: list[str] | None = None,
 ) -> Iterator[Document]:
-    """One document per line of a JSONL file."""
+    """One document per line of a JSONL file; a bad line is an :class:`InputError` naming
+    it, or, given a ``skipped`` list, noted there and left out."""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -213,11 +221,16 @@ def jsonl_documents(
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            msg = f"{where}: not a JSON object ({exc.msg})"
-            raise InputError(msg) from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            msg = f"{where}: each line needs a JSON object with a 'text' string"
-            raise InputError(msg)
+            row = f"{where}: not a JSON object ({exc.msg})"
+        if not isinstance(row, str) and (
+            not isinstance(row, dict) or not isinstance(row.get("text"), str)
+        ):
+            row = f"{where}: each line needs a JSON object with a 'text' string"
+        if isinstance(row, str):
+            if skipped is None:
+                raise InputError(row)
+            skipped.append(row)
+            continue
         basis = "option" if reference_date is not None else None
         ref = reference_date
         if ref is None and row.get("date"):
@@ -234,14 +247,21 @@ def jsonl_documents(
         )
 
 
-def load_documents(path: str | Path, *, reference_date: date | None = None) -> list[Document]:
-    """The documents of one file (``-`` reads standard input as one text)."""
+def load_documents(
+    path: str | Path, *, reference_date: date | None = None, skipped: list[str] | None = None
+) -> list[Document]:
+    """The documents of one file (``-`` reads standard input as one text); ``skipped``
+    collects bad JSONL lines instead of failing on them."""
     if str(path) == "-":
         return [document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)]
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        return list(jsonl_documents(read_text(file), name=str(file), reference_date=reference_date))
+        return list(
+            jsonl_documents(
+                read_text(file), name=str(file), reference_date=reference_date, skipped=skipped
+            )
+        )
     if suffix in HTML_SUFFIXES:
         doc = html_document(
             read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)

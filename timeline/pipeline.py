@@ -38,6 +38,7 @@ class Timeline:
     lane: str = "category"  # what the figure's lanes are: category, document, actor
     lane_order: tuple[str, ...] | None = None  # lanes first in this order, the rest after
     festival_bands: bool = False  # shade 618, Double 11 ... on the chart
+    skipped: tuple[str, ...] = ()  # why each input left out (with skip_bad) was left out
 
     @property
     def mentions(self) -> int:
@@ -132,6 +133,8 @@ class Timeline:
             lines.append("categories: " + ", ".join(f"{c} {n}" for c, n in ranked))
         refs = sorted({f"{d.reference_date} ({d.reference_basis})" for d in self.documents})
         lines.append("reference date: " + ", ".join(refs))
+        for reason in self.skipped:
+            lines.append(f"skipped: {reason}")
         if any(d.reference_basis == "inferred" for d in self.documents):
             lines.append(
                 "warning: a reference date was inferred from the years in the text; "
@@ -141,8 +144,12 @@ class Timeline:
 
 
 def _documents(
-    inputs: Iterable[str | Path | Document], reference_date: date | None
+    inputs: Iterable[str | Path | Document],
+    reference_date: date | None,
+    skipped: list[str] | None,
 ) -> list[Document]:
+    """The documents of every input. With a ``skipped`` list, an input that cannot be read
+    (or a bad JSONL line) is noted there and left out instead of stopping the run."""
     docs: list[Document] = []
     for item in inputs:
         if isinstance(item, Document):
@@ -153,9 +160,14 @@ def _documents(
             docs.append(document_from_text(item, doc_id=doc_id, reference_date=reference_date))
             continue
         for path in expand_inputs([item]):
-            docs.extend(load_documents(path, reference_date=reference_date))
+            try:
+                docs.extend(load_documents(path, reference_date=reference_date, skipped=skipped))
+            except InputError as exc:
+                if skipped is None:
+                    raise
+                skipped.append(str(exc))
     if not docs:
-        msg = "no input documents"
+        msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
     return docs
 
@@ -176,6 +188,7 @@ def build(
     taxonomy: Taxonomy | None = None,
     anchoring: Anchoring = "auto",
     aliases: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
 ) -> Timeline:
     """Read the inputs (files, folders, globs, ``-``, texts, or :class:`Document` objects),
     resolve their dates and build the event table.
@@ -183,15 +196,18 @@ def build(
     ``reference_date`` overrides every document's own (front matter ``date:``). A document
     with neither is an :class:`~timeline.errors.InputError`. ``anchoring`` as in
     :func:`timeline.resolve`. ``aliases`` maps lower-cased name variants to one name
-    (see :func:`timeline.actors.load_aliases`).
+    (see :func:`timeline.actors.load_aliases`). ``skip_bad`` leaves out inputs that cannot
+    be read and documents without a reference date, listing them in ``Timeline.skipped``,
+    instead of stopping at the first.
     """
     items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
     taxonomy = taxonomy or load_taxonomy()
-    documents = _documents(items, reference_date)
+    skipped: list[str] | None = [] if skip_bad else None
+    documents = _documents(items, reference_date, skipped)
     resolved: list[tuple[Resolved, ...]] = []
     events: list[Event] = []
-    documents = [with_reference(doc) for doc in documents]
-    for doc in documents:
+    kept: list[Document] = []
+    for doc in (with_reference(d) for d in documents):
         ref = doc.reference_date
         if ref is None:
             msg = (
@@ -199,14 +215,22 @@ def build(
                 "the text); pass --ref-date YYYY-MM-DD (or reference_date=...) or start the "
                 "file with front matter 'date: YYYY-MM-DD'"
             )
-            raise InputError(msg)
+            if skipped is None:
+                raise InputError(msg)
+            skipped.append(msg)
+            continue
+        kept.append(doc)
         found = tuple(resolve(doc.text, reference=ref, start=doc.body_start, anchoring=anchoring))
         resolved.append(found)
         events.extend(extract_events(doc, found, taxonomy=taxonomy, aliases=aliases))
+    if not kept:
+        msg = f"no document could be used ({len(skipped or [])} skipped)"
+        raise InputError(msg)
     return Timeline(
-        documents=tuple(documents),
+        documents=tuple(kept),
         resolved=tuple(resolved),
         events=events_to_frame(merge_reports(events)),
         taxonomy=taxonomy,
-        title=title or (documents[0].title if len(documents) == 1 else None),
+        title=title or (kept[0].title if len(kept) == 1 else None),
+        skipped=tuple(skipped or ()),
     )
