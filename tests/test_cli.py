@@ -126,3 +126,16 @@ def test_cli_resolve_does_not_import_plotly_or_polars() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.splitlines()[-1] == "False False"
+
+
+def test_cli_jobs_give_the_same_table(tmp_path: Path) -> None:
+    corpus = ROOT / "examples" / "lanting-news"
+    one = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(tmp_path / "a")])
+    two = CliRunner().invoke(
+        cli, ["build", str(corpus), "--out", str(tmp_path / "b"), "--jobs", "2", "--quiet"]
+    )
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.output == ""
+    assert (tmp_path / "a" / "events.csv").read_bytes() == (
+        tmp_path / "b" / "events.csv"
+    ).read_bytes()

@@ -133,6 +133,16 @@ def cli() -> None:
 )
 @click.option("--lane-order", help="Lanes first in this order, comma-separated.")
 @click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to share the documents.",
+)
+@click.option(
+    "--quiet", is_flag=True, help="No progress bar (none either when stderr is not a terminal)."
+)
+@click.option(
     "--skip-bad",
     is_flag=True,
     help="Leave out unreadable inputs and bad JSONL lines (listed in the summary).",
@@ -175,6 +185,8 @@ def build(
     embed_path: Path | None,
     lanes: str,
     lane_order: str | None,
+    jobs: int,
+    quiet: bool,
     skip_bad: bool,
     festival_bands: bool,
     plotlyjs: str,
@@ -206,6 +218,8 @@ def build(
             taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
             aliases=load_aliases(aliases) if aliases else None,
             skip_bad=skip_bad,
+            jobs=jobs,
+            progress=not quiet and sys.stderr.isatty(),
         )
         order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
         result = dataclasses.replace(
@@ -226,8 +240,9 @@ def build(
         for name, path in extra.items():
             if path is not None:
                 writers[name](path)
-    click.echo(result.summary(), err=True)
-    click.echo("wrote " + ", ".join(str(t) for t in targets), err=True)
+    if not quiet:
+        click.echo(result.summary(), err=True)
+        click.echo("wrote " + ", ".join(str(t) for t in targets), err=True)
 
 
 @cli.command()

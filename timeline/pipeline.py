@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
+from tqdm import tqdm
 
 from timeline import exports, render
 from timeline.documents import document_from_text, expand_inputs, load_documents
@@ -172,6 +177,36 @@ def _documents(
     return docs
 
 
+def process_document(
+    doc: Document,
+    *,
+    taxonomy: Taxonomy,
+    anchoring: Anchoring = "auto",
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[tuple[Resolved, ...], list[Event]]:
+    """The work on one document, a pure function of it: its resolved dates and events."""
+    assert doc.reference_date is not None
+    found = tuple(
+        resolve(doc.text, reference=doc.reference_date, start=doc.body_start, anchoring=anchoring)
+    )
+    return found, extract_events(doc, found, taxonomy=taxonomy, aliases=aliases)
+
+
+Work = Callable[[Document], tuple[tuple[Resolved, ...], list[Event]]]
+Mapper = Callable[[Work, list[Document]], Iterator[tuple[tuple[Resolved, ...], list[Event]]]]
+
+
+@contextmanager
+def _pool(jobs: int, documents: int) -> Iterator[Mapper]:
+    """A map over documents in order: in this process, or in ``jobs`` processes."""
+    if jobs <= 1 or documents < 2:
+        yield lambda work, docs: (work(doc) for doc in docs)
+        return
+    with multiprocessing.get_context("spawn").Pool(min(jobs, documents)) as pool:
+        chunk = max(1, documents // (jobs * 8))
+        yield lambda work, docs: pool.imap(work, docs, chunksize=chunk)
+
+
 def _is_text(item: str) -> bool:
     """A string given to :func:`build` is a text, not a path, when it has a line break, or
     spaces and no file or pattern of that name."""
@@ -189,6 +224,8 @@ def build(
     anchoring: Anchoring = "auto",
     aliases: Mapping[str, str] | None = None,
     skip_bad: bool = False,
+    jobs: int = 1,
+    progress: bool = False,
 ) -> Timeline:
     """Read the inputs (files, folders, globs, ``-``, texts, or :class:`Document` objects),
     resolve their dates and build the event table.
@@ -198,7 +235,8 @@ def build(
     :func:`timeline.resolve`. ``aliases`` maps lower-cased name variants to one name
     (see :func:`timeline.actors.load_aliases`). ``skip_bad`` leaves out inputs that cannot
     be read and documents without a reference date, listing them in ``Timeline.skipped``,
-    instead of stopping at the first.
+    instead of stopping at the first. ``jobs`` processes share the documents (the work on
+    each is a pure function of it); ``progress`` shows a progress bar on stderr.
     """
     items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
     taxonomy = taxonomy or load_taxonomy()
@@ -208,8 +246,7 @@ def build(
     events: list[Event] = []
     kept: list[Document] = []
     for doc in (with_reference(d) for d in documents):
-        ref = doc.reference_date
-        if ref is None:
+        if doc.reference_date is None:
             msg = (
                 f"{doc.source or doc.doc_id}: no reference date found (no dateline, no year in "
                 "the text); pass --ref-date YYYY-MM-DD (or reference_date=...) or start the "
@@ -220,9 +257,13 @@ def build(
             skipped.append(msg)
             continue
         kept.append(doc)
-        found = tuple(resolve(doc.text, reference=ref, start=doc.body_start, anchoring=anchoring))
-        resolved.append(found)
-        events.extend(extract_events(doc, found, taxonomy=taxonomy, aliases=aliases))
+    work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
+    bar = tqdm(total=len(kept), unit="doc", disable=not progress, file=sys.stderr)
+    with bar, _pool(jobs, len(kept)) as pool:
+        for found, doc_events in pool(work, kept):
+            resolved.append(found)
+            events.extend(doc_events)
+            bar.update()
     if not kept:
         msg = f"no document could be used ({len(skipped or [])} skipped)"
         raise InputError(msg)

@@ -1,0 +1,113 @@
+"""Throughput and peak memory of `timeline build` on a synthetic corpus of our own making.
+
+Generates short business-news documents (fixed seed), writes them as a JSONL corpus, and runs
+`timeline build` in a fresh process for each corpus size and number of processes, printing
+documents/s, MB/s and peak resident memory.
+
+Run: python bench/scale.py [SIZES...] [--jobs 1 2]   (default sizes: 100 1000 5000)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COMPANIES = ["Acme", "Lanting", "Orbit Robotics", "Harbor Foods", "Nimbus Cloud", "Keel Motors"]
+ACTIONS = [
+    "launched a new storefront",
+    "merged its two sales teams",
+    "appointed a new chief executive",
+    "signed a logistics partnership with Swiftway",
+    "closed its oldest plant",
+    "raised 50 million dollars in a funding round",
+    "held its annual partner conference",
+    "ran a Double 11 promotion",
+    "introduced stricter rules for sellers",
+]
+WHEN = [
+    "in March",
+    "last week",
+    "on Tuesday",
+    "in the second half of the year",
+    "in mid-January",
+    "at the end of last year",
+    "in the third quarter",
+    "two days later",
+    "in 2021",
+    "on the eve of Double 11",
+    "early next month",
+    "in December last year",
+]
+
+
+def document(rng: random.Random, number: int) -> dict[str, str]:
+    year = rng.randint(2019, 2024)
+    day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    sentences = []
+    for _ in range(rng.randint(3, 8)):
+        company, action, when = rng.choice(COMPANIES), rng.choice(ACTIONS), rng.choice(WHEN)
+        sentences.append(f"{when.capitalize()}, {company} {action}.")
+        if rng.random() < 0.3:
+            sentences.append(f"The company said sales rose {rng.randint(2, 90)} percent.")
+    return {"id": f"doc-{number}", "date": day, "text": " ".join(sentences)}
+
+
+def run(corpus: Path, jobs: int, out: Path) -> tuple[float, int]:
+    """Seconds and peak memory (KiB) of one `timeline build` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "timeline",
+            "build",
+            str(corpus),
+            "--out",
+            str(out),
+            "--jobs",
+            str(jobs),
+            "--quiet",
+            "--plotlyjs",
+            "cdn",
+        ],
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
+    parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2])
+    args = parser.parse_args()
+    rng = random.Random(7)
+    print(
+        f"{'documents':>10}{'MB':>7}{'jobs':>6}{'seconds':>9}{'docs/s':>9}{'MB/s':>7}"
+        f"{'peak MiB':>10}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            corpus = Path(folder) / f"corpus-{size}.jsonl"
+            with corpus.open("w", encoding="utf-8") as handle:
+                for number in range(size):
+                    handle.write(json.dumps(document(rng, number)) + "\n")
+            megabytes = corpus.stat().st_size / 1e6
+            for jobs in args.jobs:
+                seconds, peak = run(corpus, jobs, Path(folder) / "out")
+                print(
+                    f"{size:>10}{megabytes:>7.2f}{jobs:>6}{seconds:>9.1f}{size / seconds:>9.0f}"
+                    f"{megabytes / seconds:>7.2f}{peak / 1024:>10.0f}"
+                )
+
+
+if __name__ == "__main__":
+    main()
