@@ -17,8 +17,11 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 
-settings.register_profile("ci", max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=10_000)
+# no deadline: the first written-out date loads dateparser (a third of a second), once
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
