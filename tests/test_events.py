@@ -213,3 +213,12 @@ def test_events_alias_file_errors(tmp_path) -> None:
     path.write_text("just one column\n")
     with pytest.raises(ResourceError, match=r"aliases\.tsv:1: expected 'variant<TAB>name'"):
         load_aliases(path)
+
+
+def test_events_taxonomy_extend_adds_to_the_shipped_one() -> None:
+    taxonomy = parse_taxonomy('extend = true\n[[category]]\nid = "recall"\nstrong = ["recalled"]\n')
+    assert taxonomy.ids[0] == "recall"
+    assert "reorganization" in taxonomy.ids
+    assert taxonomy.ids[-1] == "other"
+    assert taxonomy.categorize("Acme recalled its robots.") == "recall"
+    assert taxonomy.categorize("Acme merged two departments.") == "reorganization"

@@ -66,7 +66,10 @@ class Taxonomy:
 
 
 def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
-    """Build a taxonomy from TOML text; :class:`ResourceError` names what is wrong."""
+    """Build a taxonomy from TOML text; :class:`ResourceError` names what is wrong.
+
+    The file replaces the shipped categories, or, with ``extend = true`` at its top, adds
+    to them (a category of the same id replaces the shipped one)."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -91,8 +94,17 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
     if not categories:
         msg = f"{name}: no [[category]] tables"
         raise ResourceError(msg)
+    if data.get("extend") is True:
+        # add to the shipped categories: a category of the same id replaces the shipped one,
+        # new ones are scored first
+        own = {c.id for c in categories}
+        categories += [c for c in load_taxonomy().categories if c.id not in own]
     if OTHER not in {c.id for c in categories}:
         categories.append(Category(OTHER, "Other", None, None))
+    else:  # "other" scores nothing and is listed last
+        categories = [c for c in categories if c.id != OTHER] + [
+            next(c for c in categories if c.id == OTHER)
+        ]
     return Taxonomy(tuple(categories))
 
 
