@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.documents import document_from_text, load_document
 from timeline.errors import InputError, OutputError, ResourceError, SchemaError, TimelineError
-from timeline.events import extract_events
 from timeline.model import Document, Event, Granularity, Mention, Resolved, Timex, TimexType
 from timeline.taxonomy import load_taxonomy
 from timeline.temporal import resolve, tag
 from timeline.timeml import to_timeml
 
 if TYPE_CHECKING:
+    from timeline.events import extract_events
     from timeline.pipeline import Timeline, build
     from timeline.render import figure, to_html, write_html
     from timeline.table import EVENT_SCHEMA, events_to_frame, read_csv, write_csv
@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "extract_events": "timeline.events",
     "Timeline": "timeline.pipeline",
     "build": "timeline.pipeline",
     "figure": "timeline.render",
