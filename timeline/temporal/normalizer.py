@@ -1,11 +1,12 @@
 """Resolve expressions to TIMEX3 values and intervals: (Expr, reference, context) → Timex.
 
-The normalizer never sees text. It threads, per paragraph, the *year in focus* (the year of
-the last date resolved there, HeidelTime's narrative anchor) and the previous date, so that
-"the year", "Double 11" after "last year's 618", or "the same period in 2022" resolve the way
-a reader resolves them. A date without a year goes, in this order, to the year in focus in
-its paragraph, else to the occurrence the clause tense points at (past: the latest that has
-begun by the reference date; future: the earliest not yet over; otherwise the nearest).
+The normalizer never sees text. It threads the *year in focus* (the year last written out:
+within its sentence for news, on through the text for a narrative — HeidelTime's anchor),
+the previous date ("two days later", "the same period in 2022", "that year") and the latest
+date of each granularity ("the quarter", "a year ago"). A date without a year takes the year
+in focus; else a day, month or quarter within two months of the reference date; else the
+occurrence the clause tense points at (past: the latest that has begun by the reference date;
+future: the earliest not yet over; otherwise the nearest).
 """
 
 from __future__ import annotations
