@@ -22,7 +22,8 @@ def main() -> None:
     ref = date.fromisoformat(sys.argv[2]) if len(sys.argv) > 2 else date(2024, 1, 25)
     result = timeline.build(path, reference_date=ref)
     print(f"{'offset':>6}  {'expression':<32} {'type':<9} {'value':<11} {'mod':<5} interval")
-    for item in result.resolved[0]:
+    text = path.read_text(encoding="utf-8")
+    for item in timeline.resolve(text, reference=ref):
         m, t = item.mention, item.timex
         if t is None:
             print(f"{m.start:>6}  {m.text!r:<32} UNRESOLVED")

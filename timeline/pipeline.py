@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -33,27 +34,22 @@ from timeline.temporal.resources import load as load_language
 
 @dataclass(frozen=True)
 class Timeline:
-    """The result of :func:`build`: documents, their resolved dates and the event table."""
+    """The result of :func:`build`: the event table, what it was built from, and counts.
+
+    ``documents`` keep each document's metadata (id, title, source, reference date and its
+    basis), not its text: a build holds one batch of texts at a time.
+    """
 
     documents: tuple[Document, ...]
-    resolved: tuple[tuple[Resolved, ...], ...]
     events: pl.DataFrame
     taxonomy: Taxonomy
+    mentions: int = 0  # date expressions found
+    unresolved: int = 0  # of which could not be resolved
     title: str | None = None
     lane: str = "category"  # what the figure's lanes are: category, document, actor
     lane_order: tuple[str, ...] | None = None  # lanes first in this order, the rest after
     festival_bands: bool = False  # shade 618, Double 11 ... on the chart
     skipped: tuple[str, ...] = ()  # why each input left out (with skip_bad) was left out
-
-    @property
-    def mentions(self) -> int:
-        """How many date expressions were found."""
-        return sum(len(r) for r in self.resolved)
-
-    @property
-    def unresolved(self) -> int:
-        """How many date expressions could not be resolved."""
-        return sum(1 for rs in self.resolved for r in rs if r.timex is None)
 
     def figure(self, **options: Any) -> go.Figure:
         """The interactive timeline (see :func:`timeline.render.figure` for options)."""
@@ -152,29 +148,52 @@ def _documents(
     inputs: Iterable[str | Path | Document],
     reference_date: date | None,
     skipped: list[str] | None,
-) -> list[Document]:
-    """The documents of every input. With a ``skipped`` list, an input that cannot be read
-    (or a bad JSONL line) is noted there and left out instead of stopping the run."""
-    docs: list[Document] = []
+) -> Iterator[Document]:
+    """The documents of every input, read one input at a time. With a ``skipped`` list, an
+    input that cannot be read (or a bad JSONL line) is noted there and left out instead of
+    stopping the run."""
+    texts = 0
     for item in inputs:
         if isinstance(item, Document):
-            docs.append(item)
+            yield item
             continue
         if isinstance(item, str) and _is_text(item):
-            doc_id = f"text-{len(docs) + 1}"
-            docs.append(document_from_text(item, doc_id=doc_id, reference_date=reference_date))
+            texts += 1
+            yield document_from_text(item, doc_id=f"text-{texts}", reference_date=reference_date)
             continue
         for path in expand_inputs([item]):
             try:
-                docs.extend(load_documents(path, reference_date=reference_date, skipped=skipped))
+                yield from load_documents(path, reference_date=reference_date, skipped=skipped)
             except InputError as exc:
                 if skipped is None:
                     raise
                 skipped.append(str(exc))
-    if not docs:
-        msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
-        raise InputError(msg)
-    return docs
+
+
+def _usable(documents: Iterable[Document], skipped: list[str] | None) -> Iterator[Document]:
+    """Documents with a reference date (found in their text when none was given)."""
+    for doc in documents:
+        doc = with_reference(doc)
+        if doc.reference_date is not None:
+            yield doc
+            continue
+        msg = (
+            f"{doc.source or doc.doc_id}: no reference date found (no dateline, no year in "
+            "the text); pass --ref-date YYYY-MM-DD (or reference_date=...) or start the "
+            "file with front matter 'date: YYYY-MM-DD'"
+        )
+        if skipped is None:
+            raise InputError(msg)
+        skipped.append(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """What the work on one document gives back: its events and date counts."""
+
+    events: list[Event]
+    mentions: int
+    unresolved: int
 
 
 def process_document(
@@ -183,28 +202,30 @@ def process_document(
     taxonomy: Taxonomy,
     anchoring: Anchoring = "auto",
     aliases: Mapping[str, str] | None = None,
-) -> tuple[tuple[Resolved, ...], list[Event]]:
-    """The work on one document, a pure function of it: its resolved dates and events."""
+) -> Processed:
+    """The work on one document, a pure function of it: its events and date counts."""
     assert doc.reference_date is not None
-    found = tuple(
-        resolve(doc.text, reference=doc.reference_date, start=doc.body_start, anchoring=anchoring)
+    found: list[Resolved] = resolve(
+        doc.text, reference=doc.reference_date, start=doc.body_start, anchoring=anchoring
     )
-    return found, extract_events(doc, found, taxonomy=taxonomy, aliases=aliases)
+    events = extract_events(doc, found, taxonomy=taxonomy, aliases=aliases)
+    return Processed(events, len(found), sum(1 for r in found if r.timex is None))
 
 
-Work = Callable[[Document], tuple[tuple[Resolved, ...], list[Event]]]
-Mapper = Callable[[Work, list[Document]], Iterator[tuple[tuple[Resolved, ...], list[Event]]]]
+Work = Callable[[Document], Processed]
+Mapper = Callable[[Work, list[Document]], Iterator[Processed]]
+# documents read, worked on and let go together: memory holds one batch of texts
+BATCH = 256
 
 
 @contextmanager
-def _pool(jobs: int, documents: int) -> Iterator[Mapper]:
-    """A map over documents in order: in this process, or in ``jobs`` processes."""
-    if jobs <= 1 or documents < 2:
+def _pool(jobs: int) -> Iterator[Mapper]:
+    """A map over a batch of documents, in order: in this process, or in ``jobs``."""
+    if jobs <= 1:
         yield lambda work, docs: (work(doc) for doc in docs)
         return
-    with multiprocessing.get_context("spawn").Pool(min(jobs, documents)) as pool:
-        chunk = max(1, documents // (jobs * 8))
-        yield lambda work, docs: pool.imap(work, docs, chunksize=chunk)
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield lambda work, docs: pool.imap(work, docs, chunksize=max(1, len(docs) // (jobs * 4)))
 
 
 def _is_text(item: str) -> bool:
@@ -241,37 +262,29 @@ def build(
     items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
     taxonomy = taxonomy or load_taxonomy()
     skipped: list[str] | None = [] if skip_bad else None
-    documents = _documents(items, reference_date, skipped)
-    resolved: list[tuple[Resolved, ...]] = []
-    events: list[Event] = []
-    kept: list[Document] = []
-    for doc in (with_reference(d) for d in documents):
-        if doc.reference_date is None:
-            msg = (
-                f"{doc.source or doc.doc_id}: no reference date found (no dateline, no year in "
-                "the text); pass --ref-date YYYY-MM-DD (or reference_date=...) or start the "
-                "file with front matter 'date: YYYY-MM-DD'"
-            )
-            if skipped is None:
-                raise InputError(msg)
-            skipped.append(msg)
-            continue
-        kept.append(doc)
     work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
-    bar = tqdm(total=len(kept), unit="doc", disable=not progress, file=sys.stderr)
-    with bar, _pool(jobs, len(kept)) as pool:
-        for found, doc_events in pool(work, kept):
-            resolved.append(found)
-            events.extend(doc_events)
-            bar.update()
+    documents = _usable(_documents(items, reference_date, skipped), skipped)
+    kept: list[Document] = []
+    events: list[Event] = []
+    mentions = unresolved = 0
+    bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
+    with bar, _pool(jobs) as pool:
+        while batch := list(itertools.islice(documents, BATCH)):
+            for doc, done in zip(batch, pool(work, batch), strict=True):
+                events.extend(done.events)
+                mentions += done.mentions
+                unresolved += done.unresolved
+                kept.append(replace(doc, text=""))  # metadata stays, the text goes
+                bar.update()
     if not kept:
-        msg = f"no document could be used ({len(skipped or [])} skipped)"
+        msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
     return Timeline(
         documents=tuple(kept),
-        resolved=tuple(resolved),
         events=events_to_frame(merge_reports(events)),
         taxonomy=taxonomy,
+        mentions=mentions,
+        unresolved=unresolved,
         title=title or (kept[0].title if len(kept) == 1 else None),
         skipped=tuple(skipped or ()),
     )
