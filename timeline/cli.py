@@ -133,6 +133,23 @@ def cli() -> None:
 )
 @click.option("--lane-order", help="Lanes first in this order, comma-separated.")
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the work on documents runs.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the Dask scheduler (default: a local cluster).",
+)
+@click.option(
+    "--partitions",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --engine dask: folder for the event partitions [default: OUT/partitions].",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=1,
@@ -185,6 +202,9 @@ def build(
     embed_path: Path | None,
     lanes: str,
     lane_order: str | None,
+    engine: str,
+    scheduler: str | None,
+    partitions: Path | None,
     jobs: int,
     quiet: bool,
     skip_bad: bool,
@@ -210,17 +230,34 @@ def build(
             if target.resolve() in given:
                 msg = f"output {target} is also an input; choose another output path"
                 raise timeline.InputError(msg)
-        result = timeline.build(
-            list(inputs),
-            reference_date=ref_date,
-            title=title,
-            anchoring=anchoring,
-            taxonomy=timeline.load_taxonomy(taxonomy) if taxonomy else None,
-            aliases=load_aliases(aliases) if aliases else None,
-            skip_bad=skip_bad,
-            jobs=jobs,
-            progress=not quiet and sys.stderr.isatty(),
-        )
+        chosen = timeline.load_taxonomy(taxonomy) if taxonomy else None
+        names = load_aliases(aliases) if aliases else None
+        if engine == "dask":
+            from timeline.distributed import build_on_dask  # loads dask: only this engine
+
+            result = build_on_dask(
+                list(inputs),
+                partitions=partitions or out / "partitions",
+                scheduler=scheduler,
+                reference_date=ref_date,
+                title=title,
+                taxonomy=chosen,
+                anchoring=anchoring,
+                aliases=names,
+                workers=jobs if jobs > 1 else 2,
+            )
+        else:
+            result = timeline.build(
+                list(inputs),
+                reference_date=ref_date,
+                title=title,
+                anchoring=anchoring,
+                taxonomy=chosen,
+                aliases=names,
+                skip_bad=skip_bad,
+                jobs=jobs,
+                progress=not quiet and sys.stderr.isatty(),
+            )
         order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
         result = dataclasses.replace(
             result, lane=lanes, lane_order=order, festival_bands=festival_bands
