@@ -42,6 +42,10 @@ def _case(tmp: Path, name: str) -> tuple[list[str], str]:
     if name == "bad taxonomy":
         (tmp / "t.toml").write_text("[[category]\nid=")
         return ["build", str(EXAMPLE), "--taxonomy", str(tmp / "t.toml"), *out], "invalid TOML"
+    if name == "100 MB file":
+        with (tmp / "huge.txt").open("wb") as handle:
+            handle.truncate(100_000_000)  # sparse: no 100 MB written to disk
+        return ["build", str(tmp / "huge.txt"), *out], "is 100 MB, more than one article can be"
     if name == "output is an input":
         return ["build", str(EXAMPLE), "--html", str(EXAMPLE), *out], "is also an input"
     raise AssertionError(name)
@@ -58,6 +62,7 @@ CASES = [
     "unwritable output folder",
     "bad taxonomy",
     "output is an input",
+    "100 MB file",
 ]
 
 

@@ -29,7 +29,7 @@ def test_documents_html_events() -> None:
 
 
 def test_documents_jsonl_one_per_line() -> None:
-    docs = load_documents(FIXTURES / "corpus.jsonl")
+    docs = list(load_documents(FIXTURES / "corpus.jsonl"))
     assert [d.doc_id for d in docs] == ["a1", "a2", "corpus-4"]
     assert docs[0].url == "https://example.com/a1"
     assert (docs[0].reference_date, docs[0].reference_basis) == (date(2023, 5, 2), "jsonl")
@@ -44,7 +44,7 @@ def test_documents_jsonl_bad_line_names_it(tmp_path: Path, line: str, message: s
     path = tmp_path / "corpus.jsonl"
     path.write_text(line + "\n")
     with pytest.raises(InputError, match=message):
-        load_documents(path)
+        list(load_documents(path))
 
 
 def test_documents_reference_basis_in_order() -> None:

@@ -31,6 +31,8 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# a text or HTML file is one article: beyond this size it is refused, not worked on for hours
+MAX_DOCUMENT_BYTES = 20_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _GLOB_CHARS = re.compile(r"[*?\[]")
 # HTML metadata that carries a page's publication date, most specific first
@@ -206,15 +208,17 @@ def html_document(
 
 
 def jsonl_documents(
-    text: str,
+    text: str | Iterable[str],
     *,
     name: str,
     reference_date: date | None = None,
     skipped: list[str] | None = None,
 ) -> Iterator[Document]:
-    """One document per line of a JSONL file; a bad line is an :class:`InputError` naming
-    it, or, given a ``skipped`` list, noted there and left out."""
-    for number, line in enumerate(text.splitlines(), 1):
+    """One document per line of a JSONL text (or of an iterable of its lines, read as they
+    come); a bad line is an :class:`InputError` naming it, or, given a ``skipped`` list, noted
+    there and left out."""
+    lines = text.splitlines() if isinstance(text, str) else text
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
@@ -247,21 +251,46 @@ def jsonl_documents(
         )
 
 
+def _jsonl_lines(file: Path) -> Iterator[str]:
+    """The lines of a JSONL file as they are read (a corpus may be larger than memory)."""
+    try:
+        with file.open(encoding="utf-8-sig") as handle:
+            yield from handle
+    except FileNotFoundError:
+        msg = f"no such file: {file}"
+        raise InputError(msg) from None
+    except UnicodeDecodeError as exc:
+        msg = f"{file} is not UTF-8 text (byte {exc.start} of a line); convert it to UTF-8 first"
+        raise InputError(msg) from None
+    except OSError as exc:
+        msg = f"cannot read {file}: {exc.strerror}"
+        raise InputError(msg) from None
+
+
 def load_documents(
     path: str | Path, *, reference_date: date | None = None, skipped: list[str] | None = None
-) -> list[Document]:
-    """The documents of one file (``-`` reads standard input as one text); ``skipped``
-    collects bad JSONL lines instead of failing on them."""
+) -> Iterator[Document]:
+    """The documents of one file, as they are read (``-`` reads standard input as one
+    text); ``skipped`` collects bad JSONL lines instead of failing on them. A text or HTML
+    file holds one document, so one over :data:`MAX_DOCUMENT_BYTES` is refused."""
     if str(path) == "-":
-        return [document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)]
+        yield document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)
+        return
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        return list(
-            jsonl_documents(
-                read_text(file), name=str(file), reference_date=reference_date, skipped=skipped
-            )
+        yield from jsonl_documents(
+            _jsonl_lines(file), name=str(file), reference_date=reference_date, skipped=skipped
         )
+        return
+    if file.is_file() and file.stat().st_size > MAX_DOCUMENT_BYTES:
+        size = file.stat().st_size / 1e6
+        msg = (
+            f"{file} is {size:.0f} MB, more than one article can be "
+            f"({MAX_DOCUMENT_BYTES // 1_000_000} MB); split it into articles, or give a "
+            "JSONL file with one article a line"
+        )
+        raise InputError(msg)
     if suffix in HTML_SUFFIXES:
         doc = html_document(
             read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)
@@ -274,7 +303,7 @@ def load_documents(
     if doc.reference_date is None and sidecar.is_file():
         found = parse_date(read_text(sidecar), what=f"reference date in {sidecar}")
         doc = replace(doc, reference_date=found, reference_basis="sidecar")
-    return [doc]
+    yield doc
 
 
 def load_document(path: str | Path, *, reference_date: date | None = None) -> Document:
@@ -284,7 +313,7 @@ def load_document(path: str | Path, *, reference_date: date | None = None) -> Do
     (or an HTML page's publication date); a sidecar file beside it named like it with the
     suffix ``.ref`` holding ``YYYY-MM-DD``.
     """
-    docs = load_documents(path, reference_date=reference_date)
+    docs = list(load_documents(path, reference_date=reference_date))
     if len(docs) != 1:
         msg = f"{path} holds {len(docs)} documents; load it with load_documents"
         raise InputError(msg)
