@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -32,6 +33,7 @@ def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
+FC = TypeVar("FC", bound=Callable[..., object])
 
 ref_date_option = click.option(
     "--ref-date",
@@ -40,6 +42,20 @@ ref_date_option = click.option(
     help="Reference date relative expressions resolve against (default: the document's "
     "front matter 'date:').",
 )
+
+
+inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+
+
+def out_option(help_text: str) -> Callable[[FC], FC]:
+    """The --out folder option, with its own help text per command."""
+    return click.option(
+        "--out",
+        default="output",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
 
 
 anchoring_option = click.option(
@@ -86,15 +102,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@inputs_argument
 @ref_date_option
-@click.option(
-    "--out",
-    default="output",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the outputs not given a path of their own.",
-)
+@out_option("Folder for the outputs not given a path of their own.")
 @click.option(
     "--html",
     "html_path",
@@ -329,15 +339,9 @@ def tag(file: str, ref_date: date | None, fmt: str, anchoring: Anchoring) -> Non
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@inputs_argument
 @ref_date_option
-@click.option(
-    "--out",
-    default="output",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for report.html, report.md and timeline.png.",
-)
+@out_option("Folder for report.html, report.md and timeline.png.")
 @click.option("--title", help="Title of the report.")
 @anchoring_option
 def report(

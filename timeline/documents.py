@@ -20,6 +20,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -136,30 +137,37 @@ def document_from_text(
     )
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file (a BOM is dropped), or raise :class:`InputError`."""
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn the errors of reading ``path`` into one-line :class:`InputError` messages."""
     try:
-        data = path.read_bytes()
+        yield
     except FileNotFoundError:
         msg = f"no such file: {path}"
         raise InputError(msg) from None
     except IsADirectoryError:
         msg = f"{path} is a folder; pass it as an input to read the text files in it"
         raise InputError(msg) from None
+    except UnicodeDecodeError as exc:
+        msg = f"{path} is not UTF-8 text (byte {exc.start}); convert it to UTF-8 first"
+        raise InputError(msg) from None
     except OSError as exc:
         msg = f"cannot read {path}: {exc.strerror}"
         raise InputError(msg) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file (a BOM is dropped), or raise :class:`InputError`."""
+    with _reading(path):
+        data = path.read_bytes()
     if b"\x00" in data[:8192]:
         msg = f"{path} looks like a binary file, not text"
         raise InputError(msg)
     if not data.strip():
         msg = f"{path} is empty"
         raise InputError(msg)
-    try:
+    with _reading(path):
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"{path} is not UTF-8 text (byte {exc.start}); convert it to UTF-8 first"
-        raise InputError(msg) from None
 
 
 def html_document(
@@ -253,18 +261,8 @@ def jsonl_documents(
 
 def _jsonl_lines(file: Path) -> Iterator[str]:
     """The lines of a JSONL file as they are read (a corpus may be larger than memory)."""
-    try:
-        with file.open(encoding="utf-8-sig") as handle:
-            yield from handle
-    except FileNotFoundError:
-        msg = f"no such file: {file}"
-        raise InputError(msg) from None
-    except UnicodeDecodeError as exc:
-        msg = f"{file} is not UTF-8 text (byte {exc.start} of a line); convert it to UTF-8 first"
-        raise InputError(msg) from None
-    except OSError as exc:
-        msg = f"cannot read {file}: {exc.strerror}"
-        raise InputError(msg) from None
+    with _reading(file), file.open(encoding="utf-8-sig") as handle:
+        yield from handle
 
 
 def load_documents(
