@@ -261,7 +261,7 @@ def _calendar(
     if year is None and lean is None and focus_year is not None:
         year = focus_year
     if year is not None:
-        return _clamped(_calendar_in(expr, year, res), expr.mod, reference)
+        return _calendar_in(expr, year, res, reference)
     years = (reference.year, reference.year - 1, reference.year + 1)
     options = [t for t in (_calendar_in(expr, y, res) for y in years) if t is not None]
     if lean is None and expr.unit in _NEAR_UNITS:
@@ -324,8 +324,11 @@ def _distance(timex: Timex, reference: date) -> int:
     return min(abs((timex.start - reference).days), abs((timex.end - reference).days))
 
 
-def _calendar_in(expr: CalendarExpr, year: int, res: Resources) -> Timex | None:
-    """The occurrence of ``expr`` in ``year``."""
+def _calendar_in(
+    expr: CalendarExpr, year: int, res: Resources, reference: date | None = None
+) -> Timex | None:
+    """The occurrence of ``expr`` in ``year`` ("earlier"/"later" measured from
+    ``reference`` when given)."""
     unit = expr.unit
     try:
         if unit is Granularity.YEAR:
@@ -349,7 +352,7 @@ def _calendar_in(expr: CalendarExpr, year: int, res: Resources) -> Timex | None:
             value, interval = day.isoformat(), (day, day)
     except (ValueError, OverflowError):
         return None
-    start, end = cal.narrow(interval, unit.value, expr.mod)
+    start, end = _part(interval, unit, expr.mod, reference)
     return Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
 
 
@@ -388,36 +391,17 @@ def _relative(expr: RelativeExpr, reference: date) -> Timex | None:
             return None
     except (ValueError, OverflowError):
         return None
-    start, end = cal.narrow(interval, unit.value, expr.mod)
-    timex = Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
-    return _clamped(timex, expr.mod, reference)
+    start, end = _part(interval, unit, expr.mod, reference)
+    return Timex(TimexType.DATE, value, timeml_mod(expr.mod), start, end, unit)
 
 
-def _clamped(timex: Timex | None, mod: str | None, reference: date) -> Timex | None:
-    """Apply "earlier"/"later" to a period that contains the reference date."""
-    if timex is None or timex.start is None or timex.end is None or timex.granularity is None:
-        return timex
-    whole = _whole(timex)
-    clamped = cal.clamp_to_reference(whole, mod, reference)
-    return timex if clamped is None else replace(timex, start=clamped[0], end=clamped[1])
-
-
-def _whole(timex: Timex) -> tuple[date, date]:
-    """The whole period a (possibly narrowed) value names: the year of "2024", the month
-    of "2024-01"."""
-    assert timex.start is not None
-    assert timex.end is not None
-    grain = timex.granularity
-    start = timex.start
-    if grain is Granularity.YEAR:
-        return cal.year_interval(start.year)
-    if grain is Granularity.MONTH:
-        return cal.month_interval(start.year, start.month)
-    if grain is Granularity.WEEK:
-        return cal.week_interval(start)
-    if grain is Granularity.QUARTER:
-        return cal.quarter_interval(start.year, (start.month - 1) // 3 + 1)
-    return timex.start, timex.end
+def _part(
+    interval: tuple[date, date], unit: Granularity, mod: str | None, reference: date | None
+) -> tuple[date, date]:
+    """The part of a whole period a mod names: "earlier this year" up to the reference date
+    (when the period holds it), else the thirds and edges of :func:`calendar.narrow`."""
+    clamped = None if reference is None else cal.clamp_to_reference(interval, mod, reference)
+    return clamped or cal.narrow(interval, unit.value, mod)
 
 
 def _weekday(expr: WeekdayExpr, reference: date, tense: Tense) -> Timex | None:
