@@ -20,9 +20,17 @@ import polars as pl
 
 from timeline.errors import InputError
 from timeline.events import merge_reports
-from timeline.model import Document, Event, Granularity
-from timeline.pipeline import BATCH, Timeline, _documents, _usable, process_document
-from timeline.table import EVENT_SCHEMA, events_to_frame
+from timeline.model import Document
+from timeline.pipeline import (
+    BATCH,
+    Processed,
+    Timeline,
+    _documents,
+    _usable,
+    metadata,
+    process_document,
+)
+from timeline.table import EVENT_SCHEMA, events_to_frame, frame_to_events
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring
 
@@ -37,51 +45,12 @@ def _process_batch(
 ) -> tuple[int, int, list[Document]]:
     """One Dask task: a batch's events written to a Parquet partition; counts and metadata
     back to the client."""
-    events: list[Event] = []
-    mentions = unresolved = 0
-    for doc in batch:
-        done = process_document(doc, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
-        events.extend(done.events)
-        mentions += done.mentions
-        unresolved += done.unresolved
-    events_to_frame(events).write_parquet(Path(folder) / f"part-{number:05d}.parquet")
-    return mentions, unresolved, [_metadata(doc) for doc in batch]
-
-
-def _metadata(doc: Document) -> Document:
-    from dataclasses import replace
-
-    return replace(doc, text="")
-
-
-def frame_to_events(frame: pl.DataFrame) -> list[Event]:
-    """Rows of the event table back as :class:`Event` objects."""
-    events = []
-    for row in frame.iter_rows(named=True):
-        events.append(
-            Event(
-                event_id=row["event_id"],
-                doc_id=row["doc_id"],
-                date_start=row["date_start"],
-                date_end=row["date_end"],
-                granularity=Granularity(row["granularity"]),
-                timex=row["timex"],
-                mod=row["mod"],
-                date_text=row["date_text"],
-                category=row["category"],
-                title=row["title"],
-                actors=tuple(row["actors"]),
-                sentence=row["sentence"],
-                char_start=row["char_start"],
-                char_end=row["char_end"],
-                reference_date=row["reference_date"],
-                reference_basis=row["reference_basis"],
-                approximate=row["approximate"],
-                confidence=row["confidence"],
-                sources=tuple(row["sources"]),
-            )
-        )
-    return events
+    done = Processed.total(
+        process_document(doc, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
+        for doc in batch
+    )
+    events_to_frame(done.events).write_parquet(Path(folder) / f"part-{number:05d}.parquet")
+    return done.mentions, done.unresolved, [metadata(doc) for doc in batch]
 
 
 def build_on_dask(

@@ -195,6 +195,22 @@ class Processed:
     mentions: int
     unresolved: int
 
+    @classmethod
+    def total(cls, parts: Iterable[Processed]) -> Processed:
+        """Several documents' work as one."""
+        events: list[Event] = []
+        mentions = unresolved = 0
+        for part in parts:
+            events.extend(part.events)
+            mentions += part.mentions
+            unresolved += part.unresolved
+        return cls(events, mentions, unresolved)
+
+
+def metadata(doc: Document) -> Document:
+    """What a build keeps of a document once worked on: all but its text."""
+    return replace(doc, text="")
+
 
 def process_document(
     doc: Document,
@@ -265,26 +281,24 @@ def build(
     work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
     documents = _usable(_documents(items, reference_date, skipped), skipped)
     kept: list[Document] = []
-    events: list[Event] = []
-    mentions = unresolved = 0
+    parts: list[Processed] = []
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
     with bar, _pool(jobs) as pool:
         while batch := list(itertools.islice(documents, BATCH)):
-            for doc, done in zip(batch, pool(work, batch), strict=True):
-                events.extend(done.events)
-                mentions += done.mentions
-                unresolved += done.unresolved
-                kept.append(replace(doc, text=""))  # metadata stays, the text goes
+            for part in pool(work, batch):
+                parts.append(part)
                 bar.update()
+            kept.extend(metadata(doc) for doc in batch)  # the texts go with the batch
+    done = Processed.total(parts)
     if not kept:
         msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
     return Timeline(
         documents=tuple(kept),
-        events=events_to_frame(merge_reports(events)),
+        events=events_to_frame(merge_reports(done.events)),
         taxonomy=taxonomy,
-        mentions=mentions,
-        unresolved=unresolved,
+        mentions=done.mentions,
+        unresolved=done.unresolved,
         title=title or (kept[0].title if len(kept) == 1 else None),
         skipped=tuple(skipped or ()),
     )

@@ -8,13 +8,14 @@ char_start)``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 from pathlib import Path
 
 import polars as pl
 
 from timeline.errors import SchemaError
 from timeline.io import atomic_write
-from timeline.model import Event
+from timeline.model import Event, Granularity
 
 EVENT_SCHEMA = pl.Schema(
     {
@@ -71,6 +72,23 @@ def events_to_frame(events: Iterable[Event]) -> pl.DataFrame:
         for e in events
     ]
     return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row").sort(SORT_KEY)
+
+
+def frame_to_events(frame: pl.DataFrame) -> list[Event]:
+    """Rows of the event table back as :class:`Event` objects (the inverse of
+    :func:`events_to_frame`)."""
+    names = [f.name for f in fields(Event)]
+    return [
+        Event(
+            **{
+                **{name: row[name] for name in names},
+                "granularity": Granularity(row["granularity"]),
+                "actors": tuple(row["actors"]),
+                "sources": tuple(row["sources"]),
+            }
+        )
+        for row in frame.select(names).iter_rows(named=True)
+    ]
 
 
 def check_schema(frame: pl.DataFrame) -> None:
