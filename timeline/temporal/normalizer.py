@@ -129,11 +129,19 @@ def resolve_all(
             # a present-tense sentence speaks generally ("retailers are busy at Christmas"):
             # a year from an earlier sentence does not carry into it
             carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
+        focus_year = focus if carried else _later_year(mention, sentence_years)
+        if (
+            mode == "news"
+            and mention.tense is Tense.FUTURE
+            and focus_year is not None
+            and focus_year < reference.year
+        ):
+            focus_year = None  # "joined in July 1997, will join ... on March 12"
         timex = normalize(
             mention.expr,
             reference=reference,
             tense=mention.tense,
-            focus_year=focus if carried else _later_year(mention, sentence_years),
+            focus_year=focus_year,
             previous=previous,
             antecedents=antecedents,
             res=res,

@@ -107,6 +107,12 @@ class Resources:
     tense_prep_words: re.Pattern[str]
     trigger: Triggers
     not_past: frozenset[str]
+    # words between a marker and its participle ("will be held")
+    auxiliary: frozenset[str]
+    # a determiner right before a word: it is a noun or adjective ("the plan")
+    determiner_before: re.Pattern[str]
+    # a word that opens another clause ("that", "which")
+    clause_break: re.Pattern[str]
 
     def lookup(self, group: str, text: str) -> str:
         """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
@@ -292,14 +298,18 @@ def load(lang: str = "en") -> Resources:
     lexicons["festival"] = {
         normalize_key(name): fest.id for fest in festivals.values() for name in fest.names
     }
-    tense = lexicons.pop("tense")
+    tense = {**lexicons.pop("past_irregular"), **lexicons.pop("tense")}
     tense_prep = lexicons.pop("tense_prep")
     values = {*tense.values(), *tense_prep.values()}
-    bad = sorted(value for value in values if value not in {"PAST", "PRESENT", "FUTURE"})
+    bad = sorted(v for v in values if v not in {"PAST", "PRESENT", "FUTURE", "REPORTED"})
     if bad:
-        msg = f"tense.tsv: unknown tense {bad}; use PAST, PRESENT or FUTURE"
+        msg = f"tense.tsv: unknown tense {bad}; use PAST, PRESENT, FUTURE or REPORTED"
         raise ResourceError(msg)
     not_past = frozenset(lexicons.pop("not_past"))
+    auxiliary = frozenset(lexicons.pop("auxiliary"))
+    determiner_before = re.compile(
+        r"(?<![\w'’])" + _alternation(list(lexicons.pop("determiner"))) + r"\s+$", re.IGNORECASE
+    )
 
     rules_data = _load_toml(root / "rules.toml")
     macros: dict[str, str] = {}
@@ -331,6 +341,10 @@ def load(lang: str = "en") -> Resources:
         + r")\s+(?:(?:early|mid|late)[-\s]+|the\s+(?:end|start|beginning|middle)\s+of\s+)?$",
         re.IGNORECASE,
     )
+    clause_break = re.compile(
+        r"(?<![\w'’])" + _alternation(list(lexicons.pop("clause_break"))) + r"(?![\w'’])",
+        re.IGNORECASE,
+    )
     return Resources(
         rules=tuple(rules),
         lexicons=lexicons,
@@ -341,6 +355,9 @@ def load(lang: str = "en") -> Resources:
         tense_prep=tense_prep,
         tense_prep_words=prep_re,
         not_past=not_past,
+        auxiliary=auxiliary,
+        determiner_before=determiner_before,
+        clause_break=clause_break,
         trigger=trigger,
     )
 

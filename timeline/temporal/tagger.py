@@ -328,39 +328,53 @@ def _tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -
 
 def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
     """Tense of the sentence around ``[start, end)``: the majority of past and future
-    markers (a tie says nothing); present if only present markers. Reporting verbs
-    ("said", "announced") and participles after "is"/"will be" are not markers."""
+    markers (a tie says nothing); present if only present markers; past if only a reporting
+    verb ("announced the plan Aug. 21"). The sentence ends, to the right, where another
+    clause opens ("announced in October that it would act"). Participles after "is"/"will
+    be" and words after a determiner ("the plan", "the proposed merger") are not markers."""
     i = bisect_right(bounds, start)
     left = max(bounds[i - 1] if i else 0, start - TENSE_REACH)
     j = bisect_left(bounds, end)
     right = min(bounds[j] if j < len(bounds) else len(text), end + TENSE_REACH)
-    votes: dict[Tense, list[int]] = {Tense.PAST: [], Tense.FUTURE: [], Tense.PRESENT: []}
+    opens = res.clause_break.search(text, end, right)
+    if opens is not None:
+        right = opens.start()
+    votes: dict[Tense, int] = {Tense.PAST: 0, Tense.FUTURE: 0, Tense.PRESENT: 0}
+    reported = False
     last: tuple[Tense, int] | None = None  # the previous marker and where it ended
     for match in res.tense_words.finditer(text, left, right):
         if start <= match.start() < end:
             continue
+        if res.determiner_before.search(text, max(left, match.start() - 8), match.start()):
+            continue
         word = " ".join(match.group().replace("’", "'").lower().split())
-        if word in res.tense:
-            tense = Tense[res.tense[word]]
+        kind = res.tense.get(word)
+        if kind == "REPORTED":
+            reported = True
+            continue
+        if kind is not None:
+            tense = Tense[kind]
         elif word in res.not_past:
             continue
-        elif (
-            last is not None
-            and last[0] is not Tense.PAST
-            and not text[last[1] : match.start()].strip()
-        ):
-            continue  # a participle after "is", "will be": "are used", "will be held"
         else:
             tense = Tense.PAST  # a word in -ed
+        if (
+            tense is Tense.PAST
+            and last is not None
+            and last[0] is not Tense.PAST
+            and res.auxiliary.issuperset(text[last[1] : match.start()].lower().split())
+        ):
+            continue  # a participle after "is", "will be": "are used", "will be held"
         last = (tense, match.end())
-        distance = start - match.end() if match.end() <= start else match.start() - end
-        votes[tense].append(distance)
+        votes[tense] += 1
     past, future = votes[Tense.PAST], votes[Tense.FUTURE]
-    if len(past) != len(future):
-        return Tense.PAST if len(past) > len(future) else Tense.FUTURE
+    if past != future:
+        return Tense.PAST if past > future else Tense.FUTURE
     if past:  # as many past as future markers: the clause says nothing clear
         return Tense.NONE
-    return Tense.PRESENT if votes[Tense.PRESENT] else Tense.NONE
+    if votes[Tense.PRESENT]:
+        return Tense.PRESENT
+    return Tense.PAST if reported else Tense.NONE
 
 
 def _adjacent(text: str, end: int, match: re.Match[str]) -> bool:
