@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-import pysbd
+from syntok import segmenter
 
 from timeline.actors import (
     Aliases,
@@ -64,13 +64,8 @@ class Sentence:
     end: int
 
 
-@cache
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then pysbd.
+    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok.
 
     Examples
     --------
@@ -85,14 +80,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         paragraph = text[p_start:p_end]
         if not paragraph.strip():
             continue
-        for span in _segmenter().segment(paragraph):
-            s, e = p_start + span.start, p_start + span.end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                out.append(Sentence(s, e))
+        for block in segmenter.analyze(paragraph):
+            for tokens in block:
+                last = tokens[-1]
+                out.append(Sentence(p_start + tokens[0].offset, p_start + last.offset + len(last.value)))
     return out
 
 
