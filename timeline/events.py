@@ -82,8 +82,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             continue
         for block in segmenter.analyze(paragraph):
             for tokens in block:
-                last = tokens[-1]
-                out.append(Sentence(p_start + tokens[0].offset, p_start + last.offset + len(last.value)))
+                first, last = tokens[0], tokens[-1]
+                out.append(
+                    Sentence(p_start + first.offset, p_start + last.offset + len(last.value))
+                )
     return out
 
 
