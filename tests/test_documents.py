@@ -49,7 +49,7 @@ def test_documents_jsonl_bad_line_names_it(tmp_path: Path, line: str, message: s
 
 def test_documents_reference_basis_in_order() -> None:
     result = build(FIXTURES / "corpus.jsonl")
-    bases = {d.doc_id: (d.reference_date, d.reference_basis) for d in result.documents}
+    bases = {doc: (day, basis) for doc, _, _, _, day, basis in result.documents.iter_rows()}
     assert bases == {
         "a1": (date(2023, 5, 2), "jsonl"),
         "a2": (date(2023, 6, 5), "dateline"),
@@ -61,7 +61,7 @@ def test_documents_reference_basis_in_order() -> None:
 
 def test_documents_option_wins(tmp_path: Path) -> None:
     result = build(FIXTURES / "corpus.jsonl", reference_date=date(2024, 1, 25))
-    assert {d.reference_basis for d in result.documents} == {"option"}
+    assert set(result.documents["reference_basis"]) == {"option"}
 
 
 def test_documents_globs_and_folders(tmp_path: Path) -> None:

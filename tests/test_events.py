@@ -7,7 +7,12 @@ import pytest
 
 from timeline import build, document_from_text, extract_events, resolve
 from timeline.errors import ResourceError
-from timeline.events import make_title, split_sentences
+from timeline.events import (
+    ReportMerger,
+    make_title,
+    merge_reports,
+    split_sentences,
+)
 from timeline.taxonomy import load_taxonomy, parse_taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -181,6 +186,26 @@ def test_events_reports_of_one_event_merge_with_sources(reference: date) -> None
     ]
 
 
+def test_events_merger_in_batches_equals_all_at_once(reference: date) -> None:
+    texts = [
+        "In March 2023, Acme merged its two e-commerce departments. In May 2023, it hired.",
+        "Acme merged its two e-commerce departments in March 2023, staff said.",
+        "In May 2023, Acme hired a chief of staff. In March 2023, Acme opened a store.",
+        "In March 2023, Acme merged the two e-commerce departments, a filing shows.",
+    ]
+    reports = [
+        extract_events(document_from_text(t, doc_id=f"d{i}", reference_date=reference), found)
+        for i, t in enumerate(texts)
+        for found in [resolve(t, reference=reference)]
+    ]
+    merger = ReportMerger()
+    for batch in reports:  # one document at a time, as a build adds them
+        merger.add(batch)
+    at_once = merge_reports([e for batch in reports for e in batch])
+    assert merger.events() == at_once
+    assert [len(e.sources) for e in at_once] == [3, 1, 1, 1]
+
+
 def test_events_aliases_give_one_name(reference: date) -> None:
     text = "In March 2023, Little Red Book merged two teams. In May 2023, RED hired a head."
     result = build(
@@ -202,7 +227,7 @@ def test_events_main_subject_for_it_sentences(reference: date) -> None:
 
 def test_events_build_takes_texts_and_csv_text(reference: date) -> None:
     result = build(["In March 2023, Acme merged two teams.\n"], reference_date=reference)
-    assert result.documents[0].doc_id == "text-1"
+    assert result.documents["doc_id"].to_list() == ["text-1"]
     assert result.to_csv().splitlines()[1].startswith("text-1:0,2023-03-01,2023-03-31,month")
 
 

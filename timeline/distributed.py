@@ -18,19 +18,18 @@ from typing import Any
 
 import polars as pl
 
-from timeline.errors import InputError
-from timeline.events import merge_reports
+from timeline.events import ReportMerger
 from timeline.model import Document
 from timeline.pipeline import (
     BATCH,
     Processed,
     Timeline,
     _documents,
+    _timeline,
     _usable,
-    metadata,
     process_document,
 )
-from timeline.table import EVENT_SCHEMA, events_to_frame, frame_to_events
+from timeline.table import EVENT_SCHEMA, documents_to_frame, events_to_frame, frame_to_events
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring
 
@@ -42,15 +41,19 @@ def _process_batch(
     taxonomy: Taxonomy,
     anchoring: Anchoring,
     aliases: Mapping[str, str] | None,
-) -> tuple[int, int, list[Document]]:
-    """One Dask task: a batch's events written to a Parquet partition; counts and metadata
-    back to the client."""
+) -> tuple[int, int, pl.DataFrame]:
+    """One Dask task: a batch's events written to a Parquet partition, in text order; counts
+    and the documents' metadata back to the client."""
     done = Processed.total(
         process_document(doc, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
         for doc in batch
     )
-    events_to_frame(done.events).write_parquet(Path(folder) / f"part-{number:05d}.parquet")
-    return done.mentions, done.unresolved, [metadata(doc) for doc in batch]
+    events_to_frame(done.events, sort=False).write_parquet(_partition(folder, number))
+    return done.mentions, done.unresolved, documents_to_frame(batch)
+
+
+def _partition(folder: str | Path, number: int) -> Path:
+    return Path(folder) / f"part-{number:05d}.parquet"
 
 
 def build_on_dask(
@@ -96,25 +99,17 @@ def build_on_dask(
     finally:
         if cluster is not None:
             cluster.close()
-    if not results:
-        msg = "no input documents"
-        raise InputError(msg)
-    frame = pl.scan_parquet(folder / "*.parquet").select(EVENT_SCHEMA.names()).collect()
-    order = ["doc_id", "char_start"]  # the order the local build meets the events in
-    doc_rank = {d.doc_id: i for i, d in enumerate(m for r in results for m in r[2])}
-    frame = (
-        frame.with_columns(
-            pl.col("doc_id").replace_strict(doc_rank, return_dtype=pl.Int64).alias("_rank")
-        )
-        .sort(["_rank", *order[1:]])
-        .drop("_rank")
-    )
-    kept = [doc for result in results for doc in result[2]]
-    return Timeline(
-        documents=tuple(kept),
-        events=events_to_frame(merge_reports(frame_to_events(frame))),
+    # merged one partition at a time, in the order the local build meets the events: the
+    # client holds the distinct events, never the whole corpus's reports
+    merger = ReportMerger()
+    for number in range(len(results)):
+        frame = pl.scan_parquet(_partition(folder, number)).select(EVENT_SCHEMA.names())
+        merger.add(frame_to_events(frame.collect()))
+    return _timeline(
+        [r[2] for r in results],
+        merger,
+        sum(r[0] for r in results),
+        sum(r[1] for r in results),
         taxonomy=taxonomy,
-        mentions=sum(r[0] for r in results),
-        unresolved=sum(r[1] for r in results),
-        title=title or (kept[0].title if len(kept) == 1 else None),
+        title=title,
     )

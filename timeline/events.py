@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -360,25 +360,48 @@ def _event(
 SAME_EVENT = 0.5
 
 
-def merge_reports(events: Sequence[Event]) -> list[Event]:
-    """One row per event: reports in different documents with the same date and category
-    whose words mostly agree, and sentences of one document with the same date and category
-    that follow each other closely, merge into the first, which keeps every report in
-    ``sources``."""
-    kept: list[Event] = []
-    groups: dict[tuple[str, date, str], list[tuple[int, frozenset[str]]]] = {}
-    for event in events:
-        words = _words(event.sentence)
-        group = groups.setdefault((event.timex, event.date_start, event.category), [])
-        for index, other in group:
-            first = kept[index]
-            if _same_event(first, event, _overlap(words, other)):
-                kept[index] = replace(first, sources=first.sources + event.sources)
-                break
-        else:
-            group.append((len(kept), words))
-            kept.append(event)
-    return kept
+class ReportMerger:
+    """One row per event, built up one batch of reports at a time: reports in different
+    documents with the same date and category whose words mostly agree, and sentences of one
+    document with the same date and category that follow each other closely, merge into the
+    first, which keeps every report in ``sources``.
+
+    It holds the events kept so far and their words, not every report: memory grows with
+    the distinct events, not with the corpus.
+    """
+
+    def __init__(self) -> None:
+        self._kept: list[Event] = []
+        self._sources: list[list[str]] = []  # of each kept event, in report order
+        self._groups: dict[tuple[str, date, str], list[tuple[int, frozenset[str]]]] = {}
+
+    def add(self, events: Iterable[Event]) -> None:
+        """Merge ``events`` (in text order) into those kept."""
+        for event in events:
+            words = _words(event.sentence)
+            group = self._groups.setdefault((event.timex, event.date_start, event.category), [])
+            for index, other in group:
+                if _same_event(self._kept[index], event, _overlap(words, other)):
+                    self._sources[index].extend(event.sources)
+                    break
+            else:
+                group.append((len(self._kept), words))
+                self._kept.append(event)
+                self._sources.append(list(event.sources))
+
+    def events(self) -> list[Event]:
+        """The events kept, each with every report of it in ``sources``."""
+        return [
+            event if len(event.sources) == len(sources) else replace(event, sources=tuple(sources))
+            for event, sources in zip(self._kept, self._sources, strict=True)
+        ]
+
+
+def merge_reports(events: Iterable[Event]) -> list[Event]:
+    """All of ``events`` merged at once (see :class:`ReportMerger`)."""
+    merger = ReportMerger()
+    merger.add(events)
+    return merger.events()
 
 
 # two events of one document with the same date and category this close are one event told

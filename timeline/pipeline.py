@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -21,11 +21,11 @@ from tqdm import tqdm
 from timeline import exports, render
 from timeline.documents import document_from_text, expand_inputs, load_documents
 from timeline.errors import InputError
-from timeline.events import extract_events, merge_reports
+from timeline.events import ReportMerger, extract_events
 from timeline.model import Document, Event, Resolved
 from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
-from timeline.table import events_to_frame, to_csv_frame, write_csv
+from timeline.table import documents_to_frame, events_to_frame, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring, resolve
 from timeline.temporal.festivals import festival_date
@@ -36,11 +36,12 @@ from timeline.temporal.resources import load as load_language
 class Timeline:
     """The result of :func:`build`: the event table, what it was built from, and counts.
 
-    ``documents`` keep each document's metadata (id, title, source, reference date and its
-    basis), not its text: a build holds one batch of texts at a time.
+    ``documents`` is a table of each document's metadata (:data:`~timeline.table.
+    DOCUMENT_SCHEMA`: id, title, source, url, reference date and its basis), not its text:
+    a build holds one batch of texts at a time.
     """
 
-    documents: tuple[Document, ...]
+    documents: pl.DataFrame
     events: pl.DataFrame
     taxonomy: Taxonomy
     mentions: int = 0  # date expressions found
@@ -62,7 +63,7 @@ class Timeline:
         if self.festival_bands:
             options.setdefault("bands", self.festival_days())
         options.setdefault(
-            "reference_dates", [d.reference_date for d in self.documents if d.reference_date]
+            "reference_dates", self.documents.get_column("reference_date").drop_nulls().to_list()
         )
         return figure(self.events, **options)
 
@@ -120,7 +121,7 @@ class Timeline:
     def summary(self) -> str:
         """A few lines for people: counts, date range, categories, unresolved dates."""
         frame = self.events
-        docs = len(self.documents)
+        docs = self.documents.height
         lines = [
             f"{docs} document{'s' if docs != 1 else ''}, {self.mentions} date expressions "
             f"({self.unresolved} could not be resolved), {frame.height} events"
@@ -132,16 +133,25 @@ class Timeline:
             order = {c: i for i, c in enumerate(self.taxonomy.ids)}
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
             lines.append("categories: " + ", ".join(f"{c} {n}" for c, n in ranked))
-        refs = sorted({f"{d.reference_date} ({d.reference_basis})" for d in self.documents})
-        lines.append("reference date: " + ", ".join(refs))
+        lines.append("reference date: " + _reference_dates(self.documents))
         for reason in self.skipped:
             lines.append(f"skipped: {reason}")
-        if any(d.reference_basis == "inferred" for d in self.documents):
+        if "inferred" in self.documents.get_column("reference_basis"):
             lines.append(
                 "warning: a reference date was inferred from the years in the text; "
                 "pass --ref-date to be sure"
             )
         return "\n".join(lines)
+
+
+def _reference_dates(documents: pl.DataFrame, listed: int = 3) -> str:
+    """The documents' reference dates with where each came from; a range when many."""
+    pairs = documents.select("reference_date", "reference_basis").unique().sort("reference_date")
+    if pairs.height <= listed:
+        return ", ".join(f"{day} ({basis})" for day, basis in pairs.iter_rows())
+    bases = ", ".join(sorted(set(pairs.get_column("reference_basis").drop_nulls())))
+    days = pairs.get_column("reference_date")
+    return f"{days.n_unique()} dates from {days.min()!s} to {days.max()!s} ({bases})"
 
 
 def _documents(
@@ -205,11 +215,6 @@ class Processed:
             mentions += part.mentions
             unresolved += part.unresolved
         return cls(events, mentions, unresolved)
-
-
-def metadata(doc: Document) -> Document:
-    """What a build keeps of a document once worked on: all but its text."""
-    return replace(doc, text="")
 
 
 def process_document(
@@ -280,25 +285,45 @@ def build(
     skipped: list[str] | None = [] if skip_bad else None
     work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
     documents = _usable(_documents(items, reference_date, skipped), skipped)
-    kept: list[Document] = []
-    parts: list[Processed] = []
+    kept: list[pl.DataFrame] = []  # each batch's metadata; the texts go with the batch
+    merger = ReportMerger()
+    mentions = unresolved = 0
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
     with bar, _pool(jobs) as pool:
         while batch := list(itertools.islice(documents, BATCH)):
             for part in pool(work, batch):
-                parts.append(part)
+                merger.add(part.events)
+                mentions += part.mentions
+                unresolved += part.unresolved
                 bar.update()
-            kept.extend(metadata(doc) for doc in batch)  # the texts go with the batch
-    done = Processed.total(parts)
-    if not kept:
+            kept.append(documents_to_frame(batch))
+    return _timeline(
+        kept, merger, mentions, unresolved, taxonomy=taxonomy, title=title, skipped=skipped
+    )
+
+
+def _timeline(
+    batches: list[pl.DataFrame],
+    merger: ReportMerger,
+    mentions: int,
+    unresolved: int,
+    *,
+    taxonomy: Taxonomy,
+    title: str | None,
+    skipped: list[str] | None = None,
+) -> Timeline:
+    """The :class:`Timeline` of a finished build, from its documents' metadata batches and
+    its merged events (either engine)."""
+    docs = pl.concat(batches) if batches else documents_to_frame([])
+    if not docs.height:
         msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
     return Timeline(
-        documents=tuple(kept),
-        events=events_to_frame(merge_reports(done.events)),
+        documents=docs,
+        events=events_to_frame(merger.events()),
         taxonomy=taxonomy,
-        mentions=done.mentions,
-        unresolved=done.unresolved,
-        title=title or (kept[0].title if len(kept) == 1 else None),
+        mentions=mentions,
+        unresolved=unresolved,
+        title=title or (docs.item(0, "title") if docs.height == 1 else None),
         skipped=tuple(skipped or ()),
     )

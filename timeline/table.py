@@ -15,7 +15,7 @@ import polars as pl
 
 from timeline.errors import SchemaError
 from timeline.io import atomic_write
-from timeline.model import Event, Granularity
+from timeline.model import Document, Event, Granularity
 
 EVENT_SCHEMA = pl.Schema(
     {
@@ -41,12 +41,24 @@ EVENT_SCHEMA = pl.Schema(
     }
 )
 CSV_COLUMNS = tuple(EVENT_SCHEMA.names())
+# what a build keeps of each document it read: everything but the text, one row each
+DOCUMENT_SCHEMA = pl.Schema(
+    {
+        "doc_id": pl.String(),
+        "title": pl.String(),
+        "source": pl.String(),
+        "url": pl.String(),
+        "reference_date": pl.Date(),
+        "reference_basis": pl.String(),
+    }
+)
 SORT_KEY = ("date_start", "doc_id", "char_start")
 ACTOR_SEPARATOR = "; "
 
 
-def events_to_frame(events: Iterable[Event]) -> pl.DataFrame:
-    """The event table for ``events`` (an empty frame with the same schema for none)."""
+def events_to_frame(events: Iterable[Event], *, sort: bool = True) -> pl.DataFrame:
+    """The event table for ``events`` (an empty frame with the same schema for none),
+    sorted by :data:`SORT_KEY`, or in the order given."""
     rows = [
         {
             "event_id": e.event_id,
@@ -71,7 +83,16 @@ def events_to_frame(events: Iterable[Event]) -> pl.DataFrame:
         }
         for e in events
     ]
-    return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row").sort(SORT_KEY)
+    frame = pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row")
+    return frame.sort(SORT_KEY) if sort else frame
+
+
+def documents_to_frame(documents: Iterable[Document]) -> pl.DataFrame:
+    """The documents' metadata (:data:`DOCUMENT_SCHEMA`), in the order given."""
+    rows = [
+        (d.doc_id, d.title, d.source, d.url, d.reference_date, d.reference_basis) for d in documents
+    ]
+    return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, orient="row")
 
 
 def frame_to_events(frame: pl.DataFrame) -> list[Event]:
