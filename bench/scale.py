@@ -18,32 +18,44 @@ import tempfile
 import time
 from pathlib import Path
 
-COMPANIES = ["Acme", "Lanting", "Orbit Robotics", "Harbor Foods", "Nimbus Cloud", "Keel Motors"]
+# names and objects vary enough that nearly every report is an event of its own, as in a real
+# archive (a handful of repeated sentences would merge into few events and hide the cost)
+PREFIXES = ["Ac", "Lan", "Or", "Har", "Nim", "Ke", "Zo", "Bel", "Cor", "Pax", "Ver", "Tal"]
+SUFFIXES = ["me", "ting", "bit", "bor", "bus", "el", "rix", "ona", "dex", "ium", "ova", "ent"]
+SECTORS = ["Robotics", "Foods", "Cloud", "Motors", "Media", "Health", "Logistics", "Retail"]
+CITIES = ["Leipzig", "Osaka", "Lyon", "Austin", "Porto", "Pune", "Gdansk", "Busan", "Quito"]
+PEOPLE = ["Mei Lin", "Jonas Berg", "Ana Ruiz", "Ola Nowak", "Raj Patel", "Ines Costa", "Bo Li"]
 ACTIONS = [
-    "launched a new storefront",
-    "merged its two sales teams",
-    "appointed a new chief executive",
-    "signed a logistics partnership with Swiftway",
-    "closed its oldest plant",
-    "raised 50 million dollars in a funding round",
-    "held its annual partner conference",
-    "ran a Double 11 promotion",
-    "introduced stricter rules for sellers",
+    "launched a new storefront in {city}",
+    "merged its {city} and {city2} sales teams",
+    "appointed {person} as chief executive",
+    "signed a logistics partnership with {other}",
+    "closed its plant in {city}",
+    "raised {n} million dollars in a funding round",
+    "held its annual partner conference in {city}",
+    "ran a Double 11 promotion with {other}",
+    "introduced stricter rules for sellers in {city}",
+    "acquired {other} for {n} million dollars",
 ]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
 WHEN = [
-    "in March",
+    "in {month}",
     "last week",
     "on Tuesday",
     "in the second half of the year",
-    "in mid-January",
+    "in mid-{month}",
     "at the end of last year",
     "in the third quarter",
     "two days later",
-    "in 2021",
-    "on the eve of Double 11",
+    "in {year}",
+    "on {month} {day}",
     "early next month",
-    "in December last year",
+    "in {month} last year",
 ]
+
+
+def _company(rng: random.Random) -> str:
+    return f"{rng.choice(PREFIXES)}{rng.choice(SUFFIXES)} {rng.choice(SECTORS)}"
 
 
 def document(rng: random.Random, number: int) -> dict[str, str]:
@@ -51,8 +63,17 @@ def document(rng: random.Random, number: int) -> dict[str, str]:
     day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     sentences = []
     for _ in range(rng.randint(3, 8)):
-        company, action, when = rng.choice(COMPANIES), rng.choice(ACTIONS), rng.choice(WHEN)
-        sentences.append(f"{when.capitalize()}, {company} {action}.")
+        action = rng.choice(ACTIONS).format(
+            city=rng.choice(CITIES),
+            city2=rng.choice(CITIES),
+            person=rng.choice(PEOPLE),
+            other=_company(rng),
+            n=rng.randint(2, 900),
+        )
+        when = rng.choice(WHEN).format(
+            month=rng.choice(MONTHS), year=rng.randint(2015, 2024), day=rng.randint(1, 28)
+        )
+        sentences.append(f"{when[0].upper()}{when[1:]}, {_company(rng)} {action}.")
         if rng.random() < 0.3:
             sentences.append(f"The company said sales rose {rng.randint(2, 90)} percent.")
     return {"id": f"doc-{number}", "date": day, "text": " ".join(sentences)}

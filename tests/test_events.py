@@ -186,6 +186,24 @@ def test_events_reports_of_one_event_merge_with_sources(reference: date) -> None
     ]
 
 
+def test_events_reports_of_different_actors_stay_apart(reference: date) -> None:
+    texts = [
+        "On July 8, 2023, Acme launched a storefront in Osaka.",
+        "On July 8, 2023, Belta launched a storefront in Osaka.",
+        "Acme launched a storefront in Osaka on July 8, 2023, its filing shows.",
+    ]
+    result = build(
+        [
+            document_from_text(t, doc_id=f"d{i}", reference_date=reference)
+            for i, t in enumerate(texts)
+        ]
+    )
+    assert result.events.select("doc_id", "sources").rows() == [
+        ("d0", ["d0:0-53", "d2:0-70"]),
+        ("d1", ["d1:0-54"]),
+    ]
+
+
 def test_events_merger_in_batches_equals_all_at_once(reference: date) -> None:
     texts = [
         "In March 2023, Acme merged its two e-commerce departments. In May 2023, it hired.",

@@ -1,14 +1,18 @@
-"""Property tests (hypothesis) for the calendar, the tagger and the resolver."""
+"""Property tests (hypothesis) for the calendar, the tagger, the resolver and the merge of
+reports into events."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline import calendar as cal
+from timeline.events import ReportMerger, _same_event
+from timeline.model import Event, Granularity
 from timeline.temporal import resolve, tag
 
 DAYS = st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31))
@@ -103,3 +107,69 @@ def test_property_resolver_values_are_valid(text: str, reference: date) -> None:
 @given(st.lists(PHRASES, max_size=12).map(" ".join))
 def test_property_trigger_windows_change_nothing(text: str) -> None:
     assert tag(text) == tag(text, everywhere=True)
+
+
+WORDS = ["acme", "opened", "a", "store", "in", "osaka", "merged", "teams", "sales", "rose"]
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> list[Event]:
+    """Reports of a few documents, each in text order, sharing dates, categories and words."""
+    reports = []
+    for doc in draw(st.lists(st.sampled_from("abcd"), min_size=1, max_size=6, unique=True)):
+        position = 0
+        for _ in range(draw(st.integers(1, 6))):
+            position += draw(st.integers(0, 400))
+            sentence = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=7)))
+            day = draw(st.sampled_from([date(2023, 3, 1), date(2023, 5, 1)]))
+            reports.append(
+                Event(
+                    event_id=f"{doc}:{position}",
+                    doc_id=doc,
+                    date_start=day,
+                    date_end=day,
+                    granularity=Granularity.MONTH,
+                    timex=day.isoformat()[:7],
+                    mod=None,
+                    date_text="",
+                    category=draw(st.sampled_from(["launch", "reorganization"])),
+                    title=sentence,
+                    actors=tuple(draw(st.lists(st.sampled_from(["Acme", "Beta"]), unique=True))),
+                    sentence=sentence,
+                    char_start=position,
+                    char_end=position + len(sentence),
+                    reference_date=day,
+                    sources=(f"{doc}:{position}",),
+                )
+            )
+            position += len(sentence)
+    return reports
+
+
+def _merge_naively(events: list[Event]) -> list[Event]:
+    """Every report against every kept event of its date and category, first match wins."""
+    kept: list[Event] = []
+    for event in events:
+        for i, first in enumerate(kept):
+            same_group = (first.timex, first.date_start, first.category) == (
+                event.timex,
+                event.date_start,
+                event.category,
+            )
+            a, b = set(first.sentence.split()), set(event.sentence.split())
+            if same_group and _same_event(first, event, len(a & b) / len(a | b)):
+                kept[i] = replace(first, sources=first.sources + event.sources)
+                break
+        else:
+            kept.append(event)
+    return kept
+
+
+@given(_reports(), st.integers(1, 5))
+def test_property_merger_in_batches_equals_every_pair_compared(
+    reports: list[Event], batch: int
+) -> None:
+    merger = ReportMerger()
+    for start in range(0, len(reports), batch):
+        merger.add(reports[start : start + batch])
+    assert merger.events() == _merge_naively(reports)
