@@ -7,12 +7,8 @@ import pytest
 
 from timeline import build, document_from_text, extract_events, resolve
 from timeline.errors import ResourceError
-from timeline.events import (
-    ReportMerger,
-    make_title,
-    merge_reports,
-    split_sentences,
-)
+from timeline.events import make_title, split_sentences
+from timeline.merge import ReportMerger, merge_reports
 from timeline.taxonomy import load_taxonomy, parse_taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"

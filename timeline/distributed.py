@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from timeline.events import ReportMerger
+from timeline.merge import ReportMerger
 from timeline.model import Document
 from timeline.pipeline import (
     BATCH,

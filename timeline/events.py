@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
-import sys
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -355,94 +354,3 @@ def _event(
         confidence=_confidence(item, document, approximate=approximate),
         sources=(f"{document.doc_id}:{span.start}-{span.end}",),
     )
-
-
-# two reports of one event (same date and category) share this much of their words
-SAME_EVENT = 0.5
-
-
-class ReportMerger:
-    """One row per event, built up one batch of reports at a time: reports in different
-    documents with the same date and category whose words mostly agree (and whose subjects
-    do not differ), and sentences of one document with the same date and category that
-    follow each other closely, merge into the first, which keeps every report in ``sources``.
-
-    It holds the events kept so far, not every report: memory grows with the distinct
-    events, not with the corpus. A report is compared only with kept events of its date and
-    category that share a word with it (an index per group), not with the whole group.
-    """
-
-    def __init__(self) -> None:
-        self._kept: list[Event] = []
-        self._sources: list[list[str]] = []  # of each kept event, in report order
-        self._words: list[frozenset[str]] = []  # of each kept event's sentence
-        # per (timex, date_start, category): word -> kept events with it, and the kept
-        # events of each document
-        self._by_word: dict[tuple[str, date, str], dict[str, list[int]]] = {}
-        self._by_doc: dict[tuple[str, date, str, str], list[int]] = {}
-
-    def add(self, events: Iterable[Event]) -> None:
-        """Merge ``events`` (in text order) into those kept."""
-        for event in events:
-            words = frozenset(sys.intern(w) for w in _words(event.sentence))
-            key = (event.timex, event.date_start, event.category)
-            index = self._same(event, key, words)
-            if index is not None:
-                self._sources[index].extend(event.sources)
-                continue
-            index = len(self._kept)
-            self._kept.append(event)
-            self._sources.append(list(event.sources))
-            self._words.append(words)
-            postings = self._by_word.setdefault(key, {})
-            for word in words:
-                postings.setdefault(word, []).append(index)
-            self._by_doc.setdefault((*key, event.doc_id), []).append(index)
-
-    def _same(self, event: Event, key: tuple[str, date, str], words: frozenset[str]) -> int | None:
-        """The first kept event ``event`` reports again, if any."""
-        postings = self._by_word.get(key, {})
-        candidates = {i for word in words for i in postings.get(word, ())}
-        candidates.update(self._by_doc.get((*key, event.doc_id), ()))
-        for index in sorted(candidates):
-            first = self._kept[index]
-            if _same_event(first, event, _overlap(words, self._words[index])):
-                return index
-        return None
-
-    def events(self) -> list[Event]:
-        """The events kept, each with every report of it in ``sources``."""
-        return [
-            event if len(event.sources) == len(sources) else replace(event, sources=tuple(sources))
-            for event, sources in zip(self._kept, self._sources, strict=True)
-        ]
-
-
-def merge_reports(events: Iterable[Event]) -> list[Event]:
-    """All of ``events`` merged at once (see :class:`ReportMerger`)."""
-    merger = ReportMerger()
-    merger.add(events)
-    return merger.events()
-
-
-# two events of one document with the same date and category this close are one event told
-# in two sentences ("Last year's 618 was the first big test. During the 618 festival, ...")
-SAME_PASSAGE = 300
-
-
-def _same_event(first: Event, event: Event, overlap: float) -> bool:
-    if first.doc_id != event.doc_id:
-        # each names its own subject, which the other does not name ("Acme opened a store
-        # in Osaka" and "Belta opened a store in Osaka" on one day are two events)
-        apart = (
-            first.actors
-            and event.actors
-            and first.actors[0] not in event.actors
-            and event.actors[0] not in first.actors
-        )
-        return overlap >= SAME_EVENT and not apart
-    return 0 <= event.char_start - first.char_end <= SAME_PASSAGE
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / max(len(a | b), 1)

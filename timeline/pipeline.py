@@ -21,11 +21,12 @@ from tqdm import tqdm
 from timeline import exports, render
 from timeline.documents import document_from_text, expand_inputs, load_documents
 from timeline.errors import InputError
-from timeline.events import ReportMerger, extract_events
+from timeline.events import extract_events
+from timeline.merge import ReportMerger
 from timeline.model import Document, Event, Resolved
 from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
-from timeline.table import documents_to_frame, events_to_frame, to_csv_frame, write_csv
+from timeline.table import documents_to_frame, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring, resolve
 from timeline.temporal.festivals import festival_date
@@ -320,7 +321,7 @@ def _timeline(
         raise InputError(msg)
     return Timeline(
         documents=docs,
-        events=events_to_frame(merger.events()),
+        events=merger.frame(),
         taxonomy=taxonomy,
         mentions=mentions,
         unresolved=unresolved,

@@ -59,31 +59,31 @@ ACTOR_SEPARATOR = "; "
 def events_to_frame(events: Iterable[Event], *, sort: bool = True) -> pl.DataFrame:
     """The event table for ``events`` (an empty frame with the same schema for none),
     sorted by :data:`SORT_KEY`, or in the order given."""
-    rows = [
-        {
-            "event_id": e.event_id,
-            "date_start": e.date_start,
-            "date_end": e.date_end,
-            "granularity": e.granularity.value,
-            "timex": e.timex,
-            "date_text": e.date_text,
-            "category": e.category,
-            "title": e.title,
-            "actors": list(e.actors),
-            "sentence": e.sentence,
-            "doc_id": e.doc_id,
-            "char_start": e.char_start,
-            "char_end": e.char_end,
-            "mod": e.mod,
-            "reference_date": e.reference_date,
-            "reference_basis": e.reference_basis,
-            "approximate": e.approximate,
-            "confidence": e.confidence,
-            "sources": list(e.sources) or [f"{e.doc_id}:{e.char_start}-{e.char_end}"],
-        }
-        for e in events
-    ]
-    frame = pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row")
+    columns: dict[str, list[object]] = {name: [] for name in EVENT_SCHEMA.names()}
+    for e in events:
+        for name, value in (
+            ("event_id", e.event_id),
+            ("date_start", e.date_start),
+            ("date_end", e.date_end),
+            ("granularity", e.granularity.value),
+            ("timex", e.timex),
+            ("date_text", e.date_text),
+            ("category", e.category),
+            ("title", e.title),
+            ("actors", list(e.actors)),
+            ("sentence", e.sentence),
+            ("doc_id", e.doc_id),
+            ("char_start", e.char_start),
+            ("char_end", e.char_end),
+            ("mod", e.mod),
+            ("reference_date", e.reference_date),
+            ("reference_basis", e.reference_basis),
+            ("approximate", e.approximate),
+            ("confidence", e.confidence),
+            ("sources", list(e.sources) or [f"{e.doc_id}:{e.char_start}-{e.char_end}"]),
+        ):
+            columns[name].append(value)
+    frame = pl.DataFrame(columns, schema=EVENT_SCHEMA)
     return frame.sort(SORT_KEY) if sort else frame
 
 
