@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from timeline import build, figure, to_html, write_html
@@ -141,3 +142,19 @@ def test_render_festival_bands_and_lane_order() -> None:
     ]
     bands = [a.text for a in fig.layout.annotations if a.textangle == -90]
     assert bands[:3] == ["618", "Double 11", "Black Friday"]
+
+
+def test_render_draws_the_most_reported_events_of_a_big_table(example) -> None:
+    frame = example.events
+    most = frame.with_columns(
+        sources=pl.when(pl.col("event_id") == frame["event_id"][-1])
+        .then(pl.lit(["a:1-2", "b:3-4", "c:5-6"]))
+        .otherwise(pl.col("sources"))
+    )
+    fig = figure(most, max_events=3)
+    drawn = [c[6] for trace in fig.data for c in trace.customdata]  # where each is from
+    assert len(drawn) == 3
+    start, end = frame["char_start"][-1], frame["char_end"][-1]
+    assert any(f"characters {start}–{end}" in where for where in drawn)  # three reports
+    assert f"the 3 most reported of {frame.height}" in fig.layout.title.text
+    assert figure(frame).layout.title.text.count("most reported") == 0

@@ -113,6 +113,9 @@ def _lane_values(frame: pl.DataFrame, lane: str, order: Sequence[str] | None) ->
 LANES = {"category": "category", "document": "doc_id", "actor": "first_actor"}
 # beyond this many single-day events in a lane, markers are drawn with WebGL
 WEBGL_THRESHOLD = 1000
+# a figure draws at most this many events, the most reported first (the table keeps all):
+# more stack into a wall no one can read, and make a page no browser opens quickly
+MAX_EVENTS = 5000
 
 
 def figure(
@@ -123,10 +126,25 @@ def figure(
     title: str | None = None,
     reference_dates: Sequence[date] = (),
     bands: Sequence[tuple[str, date]] = (),
+    max_events: int = MAX_EVENTS,
 ) -> go.Figure:
     """An interactive timeline of the event table, one lane per value of ``lane``
-    ("category", "document" or "actor": the first actor named) or of any table column."""
+    ("category", "document" or "actor": the first actor named) or of any table column.
+
+    A table of more than ``max_events`` events draws the ``max_events`` most reported (most
+    ``sources``, then most confident, then earliest), and says so under the title."""
     fig = go.Figure()
+    total = frame.height
+    if total > max_events:
+        frame = frame.sort(
+            pl.col("sources").list.len(),
+            "confidence",
+            "date_start",
+            "doc_id",
+            "char_start",
+            descending=[True, True, False, False, False],
+            maintain_order=True,
+        ).head(max_events)
     frame = frame.sort(["date_start", "date_end", "doc_id", "char_start"]).with_columns(
         pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
     )
@@ -140,8 +158,9 @@ def figure(
     if count:
         first, last = frame["date_start"].min(), frame["date_end"].max()
         assert isinstance(first, date) and isinstance(last, date)
+        shown = f"the {count:,} most reported of {total:,}" if total > count else f"{count}"
         subtitle = (
-            f"{count} events from {docs} document{'s' if docs != 1 else ''} · "
+            f"{shown} events from {docs} document{'s' if docs != 1 else ''} · "
             f"{first.isoformat()} to {last.isoformat()} · bars span months, quarters, "
             "half-years and years; diamonds are single days; hatched or hollow: approximate"
         )
