@@ -9,11 +9,13 @@ whose subjects do not differ. The first report is the event; every report stays 
 A build adds each batch of reports as it is made. :class:`ReportMerger` keeps the events found
 so far as a table (polars, one frame a batch) and, for the comparisons still to come, only a
 compact record of each: its document, where it ends, its actors and its word ids. A report is
-compared only with the events of its date and category that share a word with it.
+compared only with the events of its date and category that could share enough words with it
+(an index of their rarer words, once a date and category has many events).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from array import array
@@ -100,13 +102,16 @@ class ReportMerger:
 
     def _post(self, key: Key, index: int) -> None:
         postings = self._index.setdefault(key, {})
-        for word in self._words[index]:
+        for word in _prefix(self._words[index]):
             postings.setdefault(word, array("i")).append(index)
 
     def _ids(self, sentence: str) -> tuple[int, ...]:
+        """The ids of the sentence's words, newest first: words met early ("the", "in",
+        "said") have small ids, so the rarer words lead."""
         vocabulary = self._vocabulary
         words = {w.lower() for w in _WORDS.findall(sentence)}
-        return tuple(sorted(vocabulary.setdefault(w, len(vocabulary)) for w in words))
+        ids = (vocabulary.setdefault(w, len(vocabulary)) for w in words)
+        return tuple(sorted(ids, reverse=True))
 
     def _same(self, event: Event, key: Key, words: tuple[int, ...]) -> int | None:
         """The first kept event ``event`` reports again, if any."""
@@ -114,7 +119,7 @@ class ReportMerger:
         if postings is None:
             candidates = set(self._groups.get(key, ()))
         else:
-            candidates = {i for word in words for i in postings.get(word, ())}
+            candidates = {i for word in _prefix(words) for i in postings.get(word, ())}
             candidates.update(self._current[1].get(key, ()))
         mine = set(words)
         for index in sorted(candidates):
@@ -142,22 +147,31 @@ class ReportMerger:
         self._flush()
         if not self._frames:
             return events_to_frame([])
-        frame = pl.concat(self._frames)
-        if self._more:
-            more = pl.DataFrame(
-                {"_kept": list(self._more), "_more": list(self._more.values())},
-                schema={"_kept": pl.UInt32(), "_more": pl.List(pl.String())},
+        frame = pl.concat(self._frames, rechunk=False)
+        self._frames = [frame]
+        if not self._more:
+            return frame
+        more = pl.DataFrame(
+            {"_kept": list(self._more), "_more": list(self._more.values())},
+            schema={"_kept": pl.UInt32(), "_more": pl.List(pl.String())},
+        )
+        return (
+            frame.with_row_index("_kept")
+            .join(more, on="_kept", how="left", maintain_order="left")
+            .with_columns(
+                sources=pl.when(pl.col("_more").is_null())
+                .then(pl.col("sources"))
+                .otherwise(pl.concat_list("sources", "_more"))
             )
-            frame = (
-                frame.with_row_index("_kept")
-                .join(more, on="_kept", how="left", maintain_order="left")
-                .with_columns(
-                    sources=pl.when(pl.col("_more").is_null())
-                    .then(pl.col("sources"))
-                    .otherwise(pl.concat_list("sources", "_more"))
-                )
-            )
-        return frame.select(EVENT_SCHEMA.names())
+            .select(EVENT_SCHEMA.names())
+        )
+
+
+def _prefix(words: tuple[int, ...]) -> tuple[int, ...]:
+    """The words an index needs to hold: two word sets with a Jaccard overlap of at least
+    SAME_EVENT share a word among the first ``n - ceil(SAME_EVENT * n) + 1`` of each, in
+    one fixed order (prefix filtering, Chaudhuri et al. 2006)."""
+    return words[: len(words) - math.ceil(SAME_EVENT * len(words)) + 1]
 
 
 def _apart(first: tuple[str, ...], other: tuple[str, ...]) -> bool:
