@@ -7,7 +7,7 @@ whose subjects do not differ. The first report is the event; every report stays 
 ``sources``.
 
 A build adds each batch of reports as it is made. :class:`ReportMerger` keeps the events found
-so far as a table (polars, one frame a batch) and, for the comparisons still to come, only a
+so far as a table (polars, a frame per 4,096 events) and, for the comparisons still to come, only a
 compact record of each: its document, where it ends, its actors and its word ids. A report is
 compared only with the events of its date and category that could share enough words with it
 (an index of their rarer words, once a date and category has many events).
