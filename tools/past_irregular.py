@@ -3,7 +3,7 @@ of English irregular verbs, which the tagger counts as past-tense markers beside
 
 The forms come from LemmInflect's inflection table (``pip install lemminflect``), not from a
 hand-written list. Left out: forms equal to the verb's present ("put", "cut", "set"), modals
-("could", "would"), reporting verbs (not_past.tsv) and forms that are more often nouns or
+("could", "would"), reporting verbs (REPORTED in tense.tsv) and forms that are more often nouns or
 adjectives in news ("left", "found", "rose", "saw", "ground").
 
     python tools/past_irregular.py > timeline/temporal/data/en/lexicon/past_irregular.tsv
