@@ -9,6 +9,7 @@ from timeline import build, document_from_text, extract_events, resolve
 from timeline.errors import ResourceError
 from timeline.events import make_title, split_sentences
 from timeline.merge import ReportMerger, merge_reports
+from timeline.model import Document
 from timeline.taxonomy import load_taxonomy, parse_taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -182,18 +183,20 @@ def test_events_reports_of_one_event_merge_with_sources(reference: date) -> None
     ]
 
 
+def _numbered(texts: list[str], reference: date) -> list[Document]:
+    """Documents d0, d1, ... of ``texts``."""
+    return [
+        document_from_text(t, doc_id=f"d{i}", reference_date=reference) for i, t in enumerate(texts)
+    ]
+
+
 def test_events_reports_of_different_actors_stay_apart(reference: date) -> None:
     texts = [
         "On July 8, 2023, Acme launched a storefront in Osaka.",
         "On July 8, 2023, Belta launched a storefront in Osaka.",
         "Acme launched a storefront in Osaka on July 8, 2023, its filing shows.",
     ]
-    result = build(
-        [
-            document_from_text(t, doc_id=f"d{i}", reference_date=reference)
-            for i, t in enumerate(texts)
-        ]
-    )
+    result = build(_numbered(texts, reference))
     assert result.events.select("doc_id", "sources").rows() == [
         ("d0", ["d0:0-53", "d2:0-70"]),
         ("d1", ["d1:0-54"]),
@@ -208,9 +211,8 @@ def test_events_merger_in_batches_equals_all_at_once(reference: date) -> None:
         "In March 2023, Acme merged the two e-commerce departments, a filing shows.",
     ]
     reports = [
-        extract_events(document_from_text(t, doc_id=f"d{i}", reference_date=reference), found)
-        for i, t in enumerate(texts)
-        for found in [resolve(t, reference=reference)]
+        extract_events(doc, resolve(doc.text, reference=reference))
+        for doc in _numbered(texts, reference)
     ]
     merger = ReportMerger()
     for batch in reports:  # one document at a time, as a build adds them

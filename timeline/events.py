@@ -158,7 +158,8 @@ def _governing(
     return best
 
 
-def _words(text: str) -> frozenset[str]:
+def sentence_words(text: str) -> frozenset[str]:
+    """The distinct words of ``text``, lower-cased: what reports of one event share."""
     return frozenset(w.lower() for w in _WORDS.findall(text))
 
 
@@ -166,7 +167,7 @@ def _unique(events: list[Event]) -> Iterator[Event]:
     """Drop repeats: the same sentence and date, or nearly the same words and date."""
     kept: dict[tuple[str, date], list[frozenset[str]]] = {}
     for event in events:
-        words = _words(event.sentence)
+        words = sentence_words(event.sentence)
         same_date = kept.setdefault((event.timex, event.date_start), [])
         if any(
             len(words & other) / max(len(words | other), 1) >= NEAR_DUPLICATE for other in same_date

@@ -16,7 +16,6 @@ compared only with the events of its date and category that could share enough w
 from __future__ import annotations
 
 import math
-import re
 import sys
 from array import array
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from datetime import date
 
 import polars as pl
 
+from timeline.events import sentence_words
 from timeline.model import Event
 from timeline.table import EVENT_SCHEMA, SORT_KEY, events_to_frame, frame_to_events
 
@@ -36,8 +36,6 @@ SAME_PASSAGE = 300
 FRAME_ROWS = 4096
 # a date and category with this many events gets an index of them by word
 INDEX_FROM = 16
-
-_WORDS = re.compile(r"\w+")
 
 Key = tuple[str, date, str]  # timex, first day, category
 
@@ -109,8 +107,7 @@ class ReportMerger:
         """The ids of the sentence's words, newest first: words met early ("the", "in",
         "said") have small ids, so the rarer words lead."""
         vocabulary = self._vocabulary
-        words = {w.lower() for w in _WORDS.findall(sentence)}
-        ids = (vocabulary.setdefault(w, len(vocabulary)) for w in words)
+        ids = (vocabulary.setdefault(w, len(vocabulary)) for w in sentence_words(sentence))
         return tuple(sorted(ids, reverse=True))
 
     def _same(self, event: Event, key: Key, words: tuple[int, ...]) -> int | None:
