@@ -3,13 +3,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from timeline import build, document_from_text, extract_events, resolve
 from timeline.errors import ResourceError
 from timeline.events import make_title, split_sentences
-from timeline.merge import ReportMerger, merge_reports
+from timeline.merge import merge_parts, merge_reports
 from timeline.model import Document
+from timeline.store import Store
+from timeline.table import events_to_frame
 from timeline.taxonomy import load_taxonomy, parse_taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -203,7 +207,7 @@ def test_events_reports_of_different_actors_stay_apart(reference: date) -> None:
     ]
 
 
-def test_events_merger_in_batches_equals_all_at_once(reference: date) -> None:
+def test_events_merge_in_parts_and_buckets_equals_all_at_once(reference: date) -> None:
     texts = [
         "In March 2023, Acme merged its two e-commerce departments. In May 2023, it hired.",
         "Acme merged its two e-commerce departments in March 2023, staff said.",
@@ -214,12 +218,14 @@ def test_events_merger_in_batches_equals_all_at_once(reference: date) -> None:
         extract_events(doc, resolve(doc.text, reference=reference))
         for doc in _numbered(texts, reference)
     ]
-    merger = ReportMerger()
-    for batch in reports:  # one document at a time, as a build adds them
-        merger.add(batch)
     at_once = merge_reports([e for batch in reports for e in batch])
-    assert merger.events() == at_once
     assert [len(e.sources) for e in at_once] == [3, 1, 1, 1]
+    with Store() as store:  # a part per document, a bucket per day, as a big build does
+        parts = [store.part("reports", number) for number in range(len(reports))]
+        for part, batch in zip(parts, reports, strict=True):
+            events_to_frame(batch, sort=False).write_parquet(part)
+        merged = pl.read_parquet(merge_parts(parts, store, bucket_reports=1))
+    assert_frame_equal(merged, events_to_frame(at_once))
 
 
 def test_events_aliases_give_one_name(reference: date) -> None:

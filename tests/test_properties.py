@@ -7,12 +7,15 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from hypothesis import given
+import polars as pl
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import calendar as cal
-from timeline.merge import SAME_EVENT, SAME_PASSAGE, ReportMerger
+from timeline.merge import SAME_EVENT, SAME_PASSAGE, merge_frame, merge_parts
 from timeline.model import Event, Granularity
+from timeline.store import Store
+from timeline.table import events_to_frame, frame_to_events
 from timeline.temporal import resolve, tag
 
 DAYS = st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31))
@@ -178,13 +181,30 @@ def _merge_naively(events: list[Event]) -> list[Event]:
     return kept
 
 
-@given(_reports(), st.integers(1, 5), st.sampled_from([1, 3, 16]))
-def test_property_merger_in_batches_equals_every_pair_compared(
-    reports: list[Event], batch: int, index_from: int
+@given(_reports(), st.sampled_from([1, 3, 16]))
+def test_property_merge_equals_every_pair_compared(reports: list[Event], index_from: int) -> None:
+    """With the word index from the first, the third or the 16th event of a date and
+    category on: the same events as comparing every pair."""
+    merged = merge_frame(events_to_frame(reports, sort=False), index_from=index_from)
+    assert frame_to_events(merged) == _merge_naively(reports)
+
+
+def _sort_key(event: Event) -> tuple[date, str, int]:
+    return event.date_start, event.doc_id, event.char_start
+
+
+@settings(max_examples=max(10, settings().max_examples // 10))  # files for each example
+@given(_reports(), st.integers(1, 5), st.integers(1, 8), st.sampled_from([1, 16]))
+def test_property_merge_in_parts_and_buckets_equals_every_pair_compared(
+    reports: list[Event], batch: int, bucket: int, index_from: int
 ) -> None:
-    """In batches, with the word index from the first, the third or the 16th event of a
-    date and category on: the same events as comparing every pair."""
-    merger = ReportMerger(index_from=index_from)
-    for start in range(0, len(reports), batch):
-        merger.add(reports[start : start + batch])
-    assert merger.events() == _merge_naively(reports)
+    """Reports written in parts of ``batch``, merged in buckets of about ``bucket``: the
+    same events as comparing every pair, sorted as the table."""
+    with Store() as store:
+        parts = []
+        for number, start in enumerate(range(0, len(reports), batch)):
+            parts.append(store.part("reports", number))
+            events_to_frame(reports[start : start + batch], sort=False).write_parquet(parts[-1])
+        merged = merge_parts(parts, store, bucket_reports=bucket, index_from=index_from)
+        table = pl.read_parquet(merged)
+    assert frame_to_events(table) == sorted(_merge_naively(reports), key=_sort_key)

@@ -18,7 +18,6 @@ from typing import Any
 
 import polars as pl
 
-from timeline.merge import ReportMerger
 from timeline.model import Document
 from timeline.pipeline import (
     BATCH,
@@ -29,7 +28,8 @@ from timeline.pipeline import (
     _usable,
     process_document,
 )
-from timeline.table import EVENT_SCHEMA, documents_to_frame, events_to_frame, frame_to_events
+from timeline.store import Store
+from timeline.table import documents_to_frame, events_to_frame
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring
 
@@ -67,10 +67,12 @@ def build_on_dask(
     anchoring: Anchoring = "auto",
     aliases: Mapping[str, str] | None = None,
     workers: int = 2,
+    workdir: str | Path | None = None,
 ) -> Timeline:
     """:func:`timeline.build` on Dask: on the cluster at ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``), or on a local cluster of ``workers`` processes. Events are
-    written to ``partitions`` (emptied first) and merged from there."""
+    written to ``partitions`` (emptied first) and merged from there into a folder in
+    ``workdir`` (as :func:`timeline.build`)."""
     from dask.distributed import Client, LocalCluster  # imported lazily: optional engine
 
     folder = Path(partitions)
@@ -99,17 +101,19 @@ def build_on_dask(
     finally:
         if cluster is not None:
             cluster.close()
-    # merged one partition at a time, in the order the local build meets the events: the
-    # client holds the distinct events, never the whole corpus's reports
-    merger = ReportMerger()
-    for number in range(len(results)):
-        frame = pl.scan_parquet(_partition(folder, number)).select(EVENT_SCHEMA.names())
-        merger.add(frame_to_events(frame.collect()))
-    return _timeline(
-        [r[2] for r in results],
-        merger,
-        sum(r[0] for r in results),
-        sum(r[1] for r in results),
-        taxonomy=taxonomy,
-        title=title,
-    )
+    # the client merges the partitions a bucket of days at a time, as the local build does
+    store = Store(workdir)
+    try:
+        for number, result in enumerate(results):
+            result[2].write_parquet(store.part("documents", number))
+        return _timeline(
+            store,
+            [_partition(folder, number) for number in range(len(results))],
+            sum(r[0] for r in results),
+            sum(r[1] for r in results),
+            taxonomy=taxonomy,
+            title=title,
+        )
+    except BaseException:
+        store.close()
+        raise

@@ -7,6 +7,7 @@ writer takes the event table and a path, and writes atomically (a temp file, the
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,14 +15,15 @@ from typing import Any
 import polars as pl
 
 from timeline.io import atomic_write, write_text
-from timeline.table import EVENT_SCHEMA, check_schema
+from timeline.table import EVENT_SCHEMA, Table, check_schema
 
 
-def write_parquet(frame: pl.DataFrame, path: str | Path) -> Path:
-    """The event table as Parquet (types kept: dates, the actors list)."""
+def write_parquet(frame: Table, path: str | Path) -> Path:
+    """The event table as Parquet (types kept: dates, the actors list); a lazy table is
+    streamed to the file."""
     check_schema(frame)
     with atomic_write(path) as tmp:
-        frame.write_parquet(tmp)
+        frame.lazy().sink_parquet(tmp)
     return Path(path)
 
 
@@ -30,19 +32,26 @@ def read_parquet(path: str | Path) -> pl.DataFrame:
     return pl.read_parquet(path).select(EVENT_SCHEMA.names()).cast(EVENT_SCHEMA)
 
 
-def _records(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    rows = frame.to_dicts()
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, date):
-                row[key] = value.isoformat()
-    return rows
+def _records(frame: pl.DataFrame) -> Iterator[dict[str, Any]]:
+    for row in frame.iter_rows(named=True):
+        yield {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 
-def write_json(frame: pl.DataFrame, path: str | Path) -> Path:
-    """The event table as a JSON array of records (dates as ISO strings)."""
+def write_json(frame: Table, path: str | Path) -> Path:
+    """The event table as a JSON array of records (dates as ISO strings); a lazy table is
+    written a batch of rows at a time."""
     check_schema(frame)
-    return write_text(path, json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n")
+    with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8") as out:
+        out.write("[")
+        separator = "\n"
+        for batch in frame.lazy().collect_batches():
+            for record in _records(batch):
+                # as json.dumps indents a record in a list: one more space a line
+                text = json.dumps([record], ensure_ascii=False, indent=1)[2:-2]
+                out.write(separator + text)
+                separator = ",\n"
+        out.write("\n]\n" if separator != "\n" else "]\n")
+    return Path(path)
 
 
 # which parts of a date a TimelineJS date object carries, per granularity

@@ -6,25 +6,34 @@ one document, or come from different documents whose sentences mostly share thei
 whose subjects do not differ. The first report is the event; every report stays in its
 ``sources``.
 
-A build adds each batch of reports as it is made. :class:`ReportMerger` keeps the events found
-so far as a table (polars, a frame per 4,096 events) and, for the comparisons still to come, only a
-compact record of each: its document, where it ends, its actors and its word ids. A report is
-compared only with the events of its date and category that could share enough words with it
-(an index of their rarer words, once a date and category has many events).
+A build writes each batch's reports to Parquet files as it makes them; :func:`merge_parts`
+then cuts them into buckets of consecutive first days and merges one bucket at a time (reports
+of one event share their first day), writing the events of each in table order: memory holds
+one bucket, whatever the size of the corpus.
+
+Within a bucket, :class:`ReportMerger` takes the reports in order and decides for each which
+earlier event it reports again, keeping only a compact record of each event: its document,
+where it ends, its actors and its word ids. A report is compared only with the events of its
+date and category that could share enough words with it (an index of their rarer words, once
+a date and category has many events). :func:`merge_frame` then keeps the first report of each
+event with every report's ``sources``.
 """
 
 from __future__ import annotations
 
 import math
+import shutil
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 
 from timeline.events import sentence_words
 from timeline.model import Event
+from timeline.store import Store
 from timeline.table import EVENT_SCHEMA, SORT_KEY, events_to_frame, frame_to_events
 
 # two reports of one event in different documents share this much of their words (Jaccard)
@@ -32,30 +41,31 @@ SAME_EVENT = 0.5
 # two reports of one event in one document are this close (characters between them)
 SAME_PASSAGE = 300
 
-# kept events wait as objects until this many make a frame (a frame has a fixed cost)
-FRAME_ROWS = 4096
 # a date and category with this many events gets an index of them by word
 INDEX_FROM = 16
+# a bucket of the merge holds about this many reports (more when one day has more)
+BUCKET_REPORTS = 20_000
+# the merge reads its reports' values this many rows at a time
+SLICE_ROWS = 4096
+# the columns the merge decides on
+COLUMNS = ("doc_id", "char_start", "char_end", "timex", "date_start", "category", "actors")
 
 Key = tuple[str, date, str]  # timex, first day, category
 
 
 class ReportMerger:
-    """Merge reports into events a batch, or a document, at a time (see the module docstring).
-
-    Memory holds the events' table and a small record of each (its actors and the ids of
-    its words), not the reports merged into them, nor their texts.
-    """
+    """Decide, a report at a time, which earlier event each report tells again (see the
+    module docstring). Memory holds a small record of each event (its actors and the ids of
+    its words), not the reports, nor their texts."""
 
     def __init__(self, *, index_from: int = INDEX_FROM) -> None:
         self._index_from = index_from
-        self._frames: list[pl.DataFrame] = []  # the events kept, a frame per few thousand
-        self._pending: list[Event] = []  # the events kept since the last frame
-        self._doc: list[str] = []  # of each kept event: its document,
+        self._reports = 0  # reports seen
+        self._row: list[int] = []  # of each event kept: the number of its first report,
+        self._doc: list[str] = []  # its document,
         self._end: list[int] = []  # where it ends,
         self._actors: list[tuple[str, ...]] = []  # its actors,
         self._words: list[tuple[int, ...]] = []  # and its words (ids)
-        self._more: dict[int, list[str]] = {}  # reports merged into a kept event
         self._vocabulary: dict[str, int] = {}
         # per date and category: the kept events, and for a large group an index of them by
         # word id
@@ -65,38 +75,40 @@ class ReportMerger:
         # of a document come together)
         self._current: tuple[str, dict[Key, list[int]]] = ("", {})
 
-    def add(self, events: Iterable[Event]) -> None:
-        """Merge ``events`` (in text order, a document's together) into those kept."""
-        for event in events:
-            words = self._ids(event.sentence)
-            key = (event.timex, event.date_start, event.category)
-            if self._current[0] != event.doc_id:
-                self._current = (event.doc_id, {})
-            found = self._same(event, key, words)
-            if found is not None:
-                self._more.setdefault(found, []).extend(event.sources)
-                continue
-            index = len(self._doc)
-            self._doc.append(sys.intern(event.doc_id))
-            self._end.append(event.char_end)
-            self._actors.append(tuple(sys.intern(a) for a in event.actors))
-            self._words.append(words)
-            group = self._groups.setdefault(key, array("i"))
-            group.append(index)
-            if key in self._index:
-                self._post(key, index)
-            elif len(group) == self._index_from:
-                for member in group:
-                    self._post(key, member)
-            self._current[1].setdefault(key, []).append(index)
-            self._pending.append(event)
-            if len(self._pending) >= FRAME_ROWS:
-                self._flush()
-
-    def _flush(self) -> None:
-        if self._pending:
-            self._frames.append(events_to_frame(self._pending, sort=False))
-            self._pending = []
+    def add(
+        self,
+        doc_id: str,
+        char_start: int,
+        char_end: int,
+        key: Key,
+        actors: Sequence[str],
+        sentence: str,
+    ) -> int:
+        """Take the next report (reports in text order, a document's together): the number
+        of the report that first told its event (its own number when it is new)."""
+        number = self._reports
+        self._reports += 1
+        words = self._ids(sentence)
+        if self._current[0] != doc_id:
+            self._current = (doc_id, {})
+        found = self._same(doc_id, char_start, actors, key, words)
+        if found is not None:
+            return self._row[found]
+        index = len(self._doc)
+        self._row.append(number)
+        self._doc.append(sys.intern(doc_id))
+        self._end.append(char_end)
+        self._actors.append(tuple(sys.intern(a) for a in actors))
+        self._words.append(words)
+        group = self._groups.setdefault(key, array("i"))
+        group.append(index)
+        if key in self._index:
+            self._post(key, index)
+        elif len(group) == self._index_from:
+            for member in group:
+                self._post(key, member)
+        self._current[1].setdefault(key, []).append(index)
+        return number
 
     def _post(self, key: Key, index: int) -> None:
         postings = self._index.setdefault(key, {})
@@ -110,8 +122,15 @@ class ReportMerger:
         ids = (vocabulary.setdefault(w, len(vocabulary)) for w in sentence_words(sentence))
         return tuple(sorted(ids, reverse=True))
 
-    def _same(self, event: Event, key: Key, words: tuple[int, ...]) -> int | None:
-        """The first kept event ``event`` reports again, if any."""
+    def _same(
+        self,
+        doc_id: str,
+        char_start: int,
+        actors: Sequence[str],
+        key: Key,
+        words: tuple[int, ...],
+    ) -> int | None:
+        """The first kept event the report tells again, if any."""
         postings = self._index.get(key)
         if postings is None:
             candidates = set(self._groups.get(key, ()))
@@ -120,48 +139,38 @@ class ReportMerger:
             candidates.update(self._current[1].get(key, ()))
         mine = set(words)
         for index in sorted(candidates):
-            if self._doc[index] == event.doc_id:
+            if self._doc[index] == doc_id:
                 # one event told in sentences that follow each other closely
-                if 0 <= event.char_start - self._end[index] <= SAME_PASSAGE:
+                if 0 <= char_start - self._end[index] <= SAME_PASSAGE:
                     return index
                 continue
             theirs = self._words[index]
             shared = len(mine.intersection(theirs))
             overlap = shared / max(len(mine) + len(theirs) - shared, 1)
-            if overlap >= SAME_EVENT and not _apart(self._actors[index], event.actors):
+            if overlap >= SAME_EVENT and not _apart(self._actors[index], actors):
                 return index
         return None
 
-    def frame(self) -> pl.DataFrame:
-        """The events kept, every report of each in ``sources``, sorted like the table."""
-        return self._kept().sort(SORT_KEY, maintain_order=True)
 
-    def events(self) -> list[Event]:
-        """The events kept, in the order first reported, each with all its ``sources``."""
-        return frame_to_events(self._kept())
-
-    def _kept(self) -> pl.DataFrame:
-        self._flush()
-        if not self._frames:
-            return events_to_frame([])
-        frame = pl.concat(self._frames, rechunk=False)
-        self._frames = [frame]
-        if not self._more:
-            return frame
-        more = pl.DataFrame(
-            {"_kept": list(self._more), "_more": list(self._more.values())},
-            schema={"_kept": pl.UInt32(), "_more": pl.List(pl.String())},
-        )
-        return (
-            frame.with_row_index("_kept")
-            .join(more, on="_kept", how="left", maintain_order="left")
-            .with_columns(
-                sources=pl.when(pl.col("_more").is_null())
-                .then(pl.col("sources"))
-                .otherwise(pl.concat_list("sources", "_more"))
-            )
-            .select(EVENT_SCHEMA.names())
-        )
+def merge_frame(reports: pl.DataFrame, *, index_from: int = INDEX_FROM) -> pl.DataFrame:
+    """The events of ``reports`` (event-table rows in the order reported, a document's
+    together): the first report of each event, with the ``sources`` of every report of it,
+    in the order first reported."""
+    merger = ReportMerger(index_from=index_from)
+    firsts = []
+    for start in range(0, reports.height, SLICE_ROWS):  # a slice's values at a time
+        chunk = reports.slice(start, SLICE_ROWS)
+        columns = [chunk.get_column(name).to_list() for name in (*COLUMNS, "sentence")]
+        for doc, begin, end, timex, day, category, actors, sentence in zip(*columns, strict=True):
+            firsts.append(merger.add(doc, begin, end, (timex, day, category), actors, sentence))
+    numbered = reports.with_columns(_first=pl.Series(firsts, dtype=pl.UInt32())).with_row_index()
+    sources = numbered.group_by("_first", maintain_order=True).agg(pl.col("sources").explode())
+    return (
+        numbered.filter(pl.col("index") == pl.col("_first"))
+        .drop("sources")
+        .join(sources, on="_first", maintain_order="left")
+        .select(EVENT_SCHEMA.names())
+    )
 
 
 def _prefix(words: tuple[int, ...]) -> tuple[int, ...]:
@@ -171,14 +180,67 @@ def _prefix(words: tuple[int, ...]) -> tuple[int, ...]:
     return words[: len(words) - math.ceil(SAME_EVENT * len(words)) + 1]
 
 
-def _apart(first: tuple[str, ...], other: tuple[str, ...]) -> bool:
+def _apart(first: Sequence[str], other: Sequence[str]) -> bool:
     """Each names its own subject, which the other does not name ("Acme opened a store in
     Osaka" and "Belta opened a store in Osaka" on one day are two events)."""
     return bool(first and other and first[0] not in other and other[0] not in first)
 
 
 def merge_reports(events: Iterable[Event]) -> list[Event]:
-    """All of ``events`` merged at once, in the order first reported."""
-    merger = ReportMerger()
-    merger.add(events)
-    return merger.events()
+    """The events of ``events`` (reports), in the order first reported."""
+    return frame_to_events(merge_frame(events_to_frame(events, sort=False)))
+
+
+def merge_parts(
+    reports: Sequence[Path],
+    store: Store,
+    *,
+    bucket_reports: int = BUCKET_REPORTS,
+    index_from: int = INDEX_FROM,
+) -> list[Path]:
+    """Merge the reports in the Parquet files ``reports`` (event tables, in the order
+    reported) into events, one bucket of consecutive first days at a time, and write each
+    bucket's events sorted to the store's "events" parts: read in order, they are the event
+    table.
+
+    Memory holds one bucket of about ``bucket_reports`` reports (a day with more is a bucket
+    of its own). The result is :func:`merge_frame` of all the reports at once, sorted.
+    """
+    if not reports:
+        return []
+    scan = pl.scan_parquet(list(reports)).select(EVENT_SCHEMA.names())
+    days = scan.group_by("date_start").len().sort("date_start").collect()
+    buckets, count = _buckets(days, bucket_reports)
+    split = store.path / "buckets"
+    scan.with_row_index("_seq").join(buckets.lazy(), on="date_start").sink_parquet(
+        pl.PartitionBy(split, key="_bucket", include_key=False), mkdir=True
+    )
+    written = []
+    for number in range(count):
+        folder = split / f"_bucket={number}"
+        frame = (
+            pl.read_parquet(folder / "*.parquet", hive_partitioning=False)
+            .sort("_seq")
+            .select(EVENT_SCHEMA.names())
+        )
+        shutil.rmtree(folder)
+        path = store.part("events", number)
+        merged = merge_frame(frame, index_from=index_from)
+        merged.sort(SORT_KEY, maintain_order=True).write_parquet(path)
+        written.append(path)
+    return written
+
+
+def _buckets(days: pl.DataFrame, size: int) -> tuple[pl.DataFrame, int]:
+    """Each first day's bucket (date_start, _bucket), and how many buckets: consecutive
+    days, together at most ``size`` reports unless one day has more (``days``: date_start
+    and its count ``len``, sorted)."""
+    numbers = []
+    bucket = filled = 0
+    for count in days.get_column("len"):
+        if filled and filled + count > size:
+            bucket, filled = bucket + 1, 0
+        numbers.append(bucket)
+        filled += count
+    column = pl.Series("_bucket", numbers, dtype=pl.UInt32())
+    return days.select("date_start").with_columns(column), bucket + 1

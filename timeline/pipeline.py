@@ -5,12 +5,11 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +21,12 @@ from timeline import exports, render
 from timeline.documents import document_from_text, expand_inputs, load_documents
 from timeline.errors import InputError
 from timeline.events import extract_events
-from timeline.merge import ReportMerger
+from timeline.merge import merge_parts
 from timeline.model import Document, Event, Resolved
 from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
-from timeline.table import documents_to_frame, to_csv_frame, write_csv
+from timeline.store import Store
+from timeline.table import documents_to_frame, events_to_frame, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring, resolve
 from timeline.temporal.festivals import festival_date
@@ -37,13 +37,15 @@ from timeline.temporal.resources import load as load_language
 class Timeline:
     """The result of :func:`build`: the event table, what it was built from, and counts.
 
-    ``documents`` is a table of each document's metadata (:data:`~timeline.table.
-    DOCUMENT_SCHEMA`: id, title, source, url, reference date and its basis), not its text:
-    a build holds one batch of texts at a time.
+    ``event_table`` and ``document_table`` are lazy: they read the build's files, which stay
+    until the timeline is closed or let go, so a corpus of any size is written out without
+    being held in memory. ``events`` and ``documents`` read them into memory. The document
+    table is each document's metadata (:data:`~timeline.table.DOCUMENT_SCHEMA`: id, title,
+    source, url, reference date and its basis), not its text.
     """
 
-    documents: pl.DataFrame
-    events: pl.DataFrame
+    event_table: pl.LazyFrame
+    document_table: pl.LazyFrame
     taxonomy: Taxonomy
     mentions: int = 0  # date expressions found
     unresolved: int = 0  # of which could not be resolved
@@ -52,6 +54,28 @@ class Timeline:
     lane_order: tuple[str, ...] | None = None  # lanes first in this order, the rest after
     festival_bands: bool = False  # shade 618, Double 11 ... on the chart
     skipped: tuple[str, ...] = ()  # why each input left out (with skip_bad) was left out
+    store: Store | None = field(default=None, repr=False, compare=False)  # the files read
+
+    @cached_property
+    def events(self) -> pl.DataFrame:
+        """The event table (:data:`~timeline.table.EVENT_SCHEMA`), in memory."""
+        return self.event_table.collect()
+
+    @cached_property
+    def documents(self) -> pl.DataFrame:
+        """The documents' metadata (:data:`~timeline.table.DOCUMENT_SCHEMA`), in memory."""
+        return self.document_table.collect()
+
+    def close(self) -> None:
+        """Remove the build's files (the lazy tables cannot be read after)."""
+        if self.store is not None:
+            self.store.close()
+
+    def __enter__(self) -> Timeline:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     def figure(self, **options: Any) -> go.Figure:
         """The interactive timeline (see :func:`timeline.render.figure` for options)."""
@@ -63,19 +87,26 @@ class Timeline:
             options.setdefault("lane_order", self.taxonomy.ids)
         if self.festival_bands:
             options.setdefault("bands", self.festival_days())
-        options.setdefault(
-            "reference_dates", self.documents.get_column("reference_date").drop_nulls().to_list()
+        refs = self.document_table.select(pl.col("reference_date").unique().drop_nulls())
+        options.setdefault("reference_dates", refs.collect().to_series().to_list())
+        return figure(self.event_table, **options)
+
+    def _span(self) -> tuple[date, date] | None:
+        """The first and last day of the events, if any."""
+        first, last = (
+            self.event_table.select(pl.col("date_start").min(), pl.col("date_end").max())
+            .collect()
+            .row(0)
         )
-        return figure(self.events, **options)
+        return None if first is None else (first, last)
 
     def festival_days(self) -> list[tuple[str, date]]:
         """The banded festivals (festivals.toml ``band = true``) in the years the events
         span, as (name, day)."""
-        if not self.events.height:
+        span = self._span()
+        if span is None:
             return []
-        first, last = self.events["date_start"].min(), self.events["date_end"].max()
-        assert isinstance(first, date)
-        assert isinstance(last, date)
+        first, last = span
         table = load_language().festivals
         days = []
         for festival in table.values():
@@ -86,6 +117,12 @@ class Timeline:
                 if day is not None and first <= day <= last:
                     days.append((festival.names[0], day))
         return sorted(days, key=lambda item: item[1])
+
+    def category_counts(self) -> list[tuple[str, int]]:
+        """Events per category, most first (ties in the taxonomy's order)."""
+        counts = self.event_table.group_by("category").len().collect().iter_rows()
+        order = {c: i for i, c in enumerate(self.taxonomy.ids)}
+        return sorted(counts, key=lambda kv: (-kv[1], order.get(kv[0], 99), kv[0]))
 
     def to_html(self, *, include_plotlyjs: bool | str = True) -> str:
         return to_html(self.figure(), include_plotlyjs=include_plotlyjs)
@@ -101,17 +138,17 @@ class Timeline:
         return render.write_image(self.figure(), path, width=width)
 
     def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
-        return write_csv(self.events, path, excel=excel)
+        return write_csv(self.event_table, path, excel=excel)
 
     def to_csv(self) -> str:
         """The event table as CSV text."""
         return to_csv_frame(self.events).write_csv()
 
     def write_parquet(self, path: str | Path) -> Path:
-        return exports.write_parquet(self.events, path)
+        return exports.write_parquet(self.event_table, path)
 
     def write_json(self, path: str | Path) -> Path:
-        return exports.write_json(self.events, path)
+        return exports.write_json(self.event_table, path)
 
     def write_timelinejs(self, path: str | Path) -> Path:
         return exports.write_timelinejs(self.events, path, title=self.title)
@@ -121,23 +158,23 @@ class Timeline:
 
     def summary(self) -> str:
         """A few lines for people: counts, date range, categories, unresolved dates."""
-        frame = self.events
-        docs = self.documents.height
+        docs = self.document_table.select(pl.len()).collect().item()
+        count = self.event_table.select(pl.len()).collect().item()
         lines = [
             f"{docs} document{'s' if docs != 1 else ''}, {self.mentions} date expressions "
-            f"({self.unresolved} could not be resolved), {frame.height} events"
+            f"({self.unresolved} could not be resolved), {count} events"
         ]
-        if frame.height:
-            first, last = frame["date_start"].min(), frame["date_end"].max()
-            lines.append(f"dates: {first!s} to {last!s}")
-            counts = Counter(frame.get_column("category").to_list())
-            order = {c: i for i, c in enumerate(self.taxonomy.ids)}
-            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        span = self._span()
+        if span is not None:
+            lines.append(f"dates: {span[0]!s} to {span[1]!s}")
+            ranked = self.category_counts()
             lines.append("categories: " + ", ".join(f"{c} {n}" for c, n in ranked))
-        lines.append("reference date: " + _reference_dates(self.documents))
+        pairs = self.document_table.select("reference_date", "reference_basis").unique()
+        bases = pairs.collect()
+        lines.append("reference date: " + _reference_dates(bases))
         for reason in self.skipped:
             lines.append(f"skipped: {reason}")
-        if "inferred" in self.documents.get_column("reference_basis"):
+        if "inferred" in bases.get_column("reference_basis"):
             lines.append(
                 "warning: a reference date was inferred from the years in the text; "
                 "pass --ref-date to be sure"
@@ -145,9 +182,10 @@ class Timeline:
         return "\n".join(lines)
 
 
-def _reference_dates(documents: pl.DataFrame, listed: int = 3) -> str:
-    """The documents' reference dates with where each came from; a range when many."""
-    pairs = documents.select("reference_date", "reference_basis").unique().sort("reference_date")
+def _reference_dates(pairs: pl.DataFrame, listed: int = 3) -> str:
+    """The documents' reference dates with where each came from (``pairs``: the distinct
+    reference_date, reference_basis pairs); a range when many."""
+    pairs = pairs.sort("reference_date", "reference_basis")
     if pairs.height <= listed:
         return ", ".join(f"{day} ({basis})" for day, basis in pairs.iter_rows())
     bases = ", ".join(sorted(set(pairs.get_column("reference_basis").drop_nulls())))
@@ -269,6 +307,7 @@ def build(
     skip_bad: bool = False,
     jobs: int = 1,
     progress: bool = False,
+    workdir: str | Path | None = None,
 ) -> Timeline:
     """Read the inputs (files, folders, globs, ``-``, texts, or :class:`Document` objects),
     resolve their dates and build the event table.
@@ -280,32 +319,51 @@ def build(
     be read and documents without a reference date, listing them in ``Timeline.skipped``,
     instead of stopping at the first. ``jobs`` processes share the documents (the work on
     each is a pure function of it); ``progress`` shows a progress bar on stderr.
+
+    Documents are read and worked on a batch at a time, their reports written to files in a
+    folder of the build's own (in ``workdir``, or the system's temp folder), then merged a
+    bucket of days at a time (:func:`timeline.merge.merge_parts`): memory stays flat as the
+    corpus grows. The folder goes when the :class:`Timeline` is closed or let go.
     """
     items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
     taxonomy = taxonomy or load_taxonomy()
     skipped: list[str] | None = [] if skip_bad else None
     work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
     documents = _usable(_documents(items, reference_date, skipped), skipped)
-    kept: list[pl.DataFrame] = []  # each batch's metadata; the texts go with the batch
-    merger = ReportMerger()
+    store = Store(workdir)
     mentions = unresolved = 0
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
-    with bar, _pool(jobs) as pool:
-        while batch := list(itertools.islice(documents, BATCH)):
-            for part in pool(work, batch):
-                merger.add(part.events)
-                mentions += part.mentions
-                unresolved += part.unresolved
-                bar.update()
-            kept.append(documents_to_frame(batch))
-    return _timeline(
-        kept, merger, mentions, unresolved, taxonomy=taxonomy, title=title, skipped=skipped
-    )
+    try:
+        with bar, _pool(jobs) as pool:
+            for number in itertools.count():
+                batch = list(itertools.islice(documents, BATCH))
+                if not batch:
+                    break
+                reports: list[Event] = []
+                for part in pool(work, batch):
+                    reports.extend(part.events)
+                    mentions += part.mentions
+                    unresolved += part.unresolved
+                    bar.update()
+                events_to_frame(reports, sort=False).write_parquet(store.part("reports", number))
+                documents_to_frame(batch).write_parquet(store.part("documents", number))
+        return _timeline(
+            store,
+            store.parts("reports"),
+            mentions,
+            unresolved,
+            taxonomy=taxonomy,
+            title=title,
+            skipped=skipped,
+        )
+    except BaseException:
+        store.close()
+        raise
 
 
 def _timeline(
-    batches: list[pl.DataFrame],
-    merger: ReportMerger,
+    store: Store,
+    reports: Sequence[Path],
     mentions: int,
     unresolved: int,
     *,
@@ -313,18 +371,23 @@ def _timeline(
     title: str | None,
     skipped: list[str] | None = None,
 ) -> Timeline:
-    """The :class:`Timeline` of a finished build, from its documents' metadata batches and
-    its merged events (either engine)."""
-    docs = pl.concat(batches) if batches else documents_to_frame([])
-    if not docs.height:
+    """The :class:`Timeline` of a finished build (either engine): its reports (Parquet files,
+    in the order reported) merged into events, and its documents' metadata, both in
+    ``store``."""
+    parts = store.parts("documents")
+    docs = pl.scan_parquet(parts) if parts else documents_to_frame([]).lazy()
+    count, first_title = docs.select(pl.len(), pl.col("title").first()).collect().row(0)
+    if not count:
         msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
+    merged = merge_parts(reports, store)
     return Timeline(
-        documents=docs,
-        events=merger.frame(),
+        event_table=pl.scan_parquet(merged) if merged else events_to_frame([]).lazy(),
+        document_table=docs,
         taxonomy=taxonomy,
         mentions=mentions,
         unresolved=unresolved,
-        title=title or (docs.item(0, "title") if docs.height == 1 else None),
+        title=title or (first_title if count == 1 else None),
         skipped=tuple(skipped or ()),
+        store=store,
     )

@@ -119,7 +119,7 @@ MAX_EVENTS = 5000
 
 
 def figure(
-    frame: pl.DataFrame,
+    frame: pl.DataFrame | pl.LazyFrame,
     *,
     lane: str = "category",
     lane_order: Sequence[str] | None = None,
@@ -132,21 +132,29 @@ def figure(
     ("category", "document" or "actor": the first actor named) or of any table column.
 
     A table of more than ``max_events`` events draws the ``max_events`` most reported (most
-    ``sources``, then most confident, then earliest), and says so under the title."""
+    ``sources``, then most confident, then earliest), and says so under the title; a lazy
+    table is never read whole into memory."""
     fig = go.Figure()
-    total = frame.height
+    table = frame.lazy()
+    total = table.select(pl.len()).collect().item()
     if total > max_events:
-        frame = frame.sort(
-            pl.col("sources").list.len(),
-            "confidence",
-            "date_start",
-            "doc_id",
-            "char_start",
-            descending=[True, True, False, False, False],
-            maintain_order=True,
-        ).head(max_events)
-    frame = frame.sort(["date_start", "date_end", "doc_id", "char_start"]).with_columns(
-        pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
+        table = table.top_k(
+            max_events,
+            by=[
+                pl.col("sources").list.len(),
+                "confidence",
+                "date_start",
+                "doc_id",
+                "char_start",
+            ],
+            reverse=[False, False, True, True, True],
+        )
+    frame = (
+        table.sort(["date_start", "date_end", "doc_id", "char_start"], maintain_order=True)
+        .with_columns(
+            pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
+        )
+        .collect()
     )
     lane_title = lane
     lane = LANES.get(lane, lane)

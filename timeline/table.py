@@ -7,9 +7,10 @@ char_start)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -53,6 +54,7 @@ DOCUMENT_SCHEMA = pl.Schema(
     }
 )
 SORT_KEY = ("date_start", "doc_id", "char_start")
+LIST_COLUMNS = ("actors", "sources")
 ACTOR_SEPARATOR = "; "
 
 
@@ -70,7 +72,7 @@ def events_to_frame(events: Iterable[Event], *, sort: bool = True) -> pl.DataFra
             ("date_text", e.date_text),
             ("category", e.category),
             ("title", e.title),
-            ("actors", list(e.actors)),
+            ("actors", e.actors),
             ("sentence", e.sentence),
             ("doc_id", e.doc_id),
             ("char_start", e.char_start),
@@ -80,11 +82,26 @@ def events_to_frame(events: Iterable[Event], *, sort: bool = True) -> pl.DataFra
             ("reference_basis", e.reference_basis),
             ("approximate", e.approximate),
             ("confidence", e.confidence),
-            ("sources", list(e.sources) or [f"{e.doc_id}:{e.char_start}-{e.char_end}"]),
+            ("sources", e.sources or (f"{e.doc_id}:{e.char_start}-{e.char_end}",)),
         ):
             columns[name].append(value)
-    frame = pl.DataFrame(columns, schema=EVENT_SCHEMA)
+    data = {n: _string_lists(v) if n in LIST_COLUMNS else v for n, v in columns.items()}  # type: ignore[arg-type]
+    frame = pl.DataFrame(data, schema=EVENT_SCHEMA)
     return frame.sort(SORT_KEY) if sort else frame
+
+
+def _string_lists(lists: list[Sequence[str]]) -> pl.Series:
+    """A list-of-strings column (polars builds one from Python lists slowly: it builds the
+    values and their rows instead, then gathers the values of each row)."""
+    rows = pl.Series([i for i, values in enumerate(lists) for _ in values], dtype=pl.UInt32())
+    values = pl.Series([v for values in lists for v in values], dtype=pl.String())
+    gathered = pl.DataFrame({"row": rows, "v": values}).group_by("row").agg("v")
+    return (
+        pl.DataFrame({"row": pl.arange(len(lists), dtype=pl.UInt32(), eager=True)})
+        .join(gathered, on="row", how="left", maintain_order="left")
+        .get_column("v")
+        .fill_null(pl.lit([], dtype=pl.List(pl.String())))
+    )
 
 
 def documents_to_frame(documents: Iterable[Document]) -> pl.DataFrame:
@@ -112,16 +129,21 @@ def frame_to_events(frame: pl.DataFrame) -> list[Event]:
     ]
 
 
-def check_schema(frame: pl.DataFrame) -> None:
+Table = pl.DataFrame | pl.LazyFrame  # the event table, in memory or read from files
+_T = TypeVar("_T", pl.DataFrame, pl.LazyFrame)
+
+
+def check_schema(frame: Table) -> None:
     """Raise :class:`SchemaError` unless ``frame`` has the event schema."""
-    if frame.schema == EVENT_SCHEMA:
+    schema = frame.collect_schema()
+    if schema == EVENT_SCHEMA:
         return
-    missing = [c for c in EVENT_SCHEMA.names() if c not in frame.columns]
-    extra = [c for c in frame.columns if c not in EVENT_SCHEMA]
+    missing = [c for c in EVENT_SCHEMA.names() if c not in schema]
+    extra = [c for c in schema.names() if c not in EVENT_SCHEMA]
     wrong = [
-        f"{c} is {frame.schema[c]}, expected {EVENT_SCHEMA[c]}"
+        f"{c} is {schema[c]}, expected {EVENT_SCHEMA[c]}"
         for c in EVENT_SCHEMA.names()
-        if c in frame.columns and frame.schema[c] != EVENT_SCHEMA[c]
+        if c in schema and schema[c] != EVENT_SCHEMA[c]
     ]
     details = "; ".join(
         part
@@ -136,22 +158,20 @@ def check_schema(frame: pl.DataFrame) -> None:
     raise SchemaError(msg)
 
 
-LIST_COLUMNS = ("actors", "sources")
-
-
-def to_csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
+def to_csv_frame(frame: _T) -> _T:
     """The frame as written to CSV: actors and sources joined with "; "."""
     return frame.with_columns(pl.col(c).list.join(ACTOR_SEPARATOR) for c in LIST_COLUMNS)
 
 
-def write_csv(frame: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
-    """Write the event table as UTF-8 CSV, atomically (never a half-written file).
+def write_csv(frame: Table, path: str | Path, *, excel: bool = False) -> Path:
+    """Write the event table as UTF-8 CSV, atomically (never a half-written file); a lazy
+    table is streamed to the file, never held whole in memory.
 
     ``excel`` starts the file with a byte-order mark, so that spreadsheet programs read it
     as UTF-8."""
     check_schema(frame)
     with atomic_write(path) as tmp:
-        to_csv_frame(frame).write_csv(tmp, include_bom=excel)
+        to_csv_frame(frame.lazy()).sink_csv(tmp, include_bom=excel)
     return Path(path)
 
 
