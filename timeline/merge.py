@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+from tqdm import tqdm
 
 from timeline.events import sentence_words
 from timeline.model import Event
@@ -195,28 +196,30 @@ def merge_parts(
     reports: Sequence[Path],
     store: Store,
     *,
-    bucket_reports: int = BUCKET_REPORTS,
+    bucket_reports: int | None = None,
     index_from: int = INDEX_FROM,
+    progress: bool = False,
 ) -> list[Path]:
     """Merge the reports in the Parquet files ``reports`` (event tables, in the order
     reported) into events, one bucket of consecutive first days at a time, and write each
     bucket's events sorted to the store's "events" parts: read in order, they are the event
     table.
 
-    Memory holds one bucket of about ``bucket_reports`` reports (a day with more is a bucket
-    of its own). The result is :func:`merge_frame` of all the reports at once, sorted.
+    Memory holds one bucket of about ``bucket_reports`` (:data:`BUCKET_REPORTS`) reports (a
+    day with more is a bucket of its own). The result is :func:`merge_frame` of all the
+    reports at once, sorted. ``progress`` shows a bar of the buckets on stderr.
     """
     if not reports:
         return []
     scan = pl.scan_parquet(list(reports)).select(EVENT_SCHEMA.names())
     days = scan.group_by("date_start").len().sort("date_start").collect()
-    buckets, count = _buckets(days, bucket_reports)
+    buckets, count = _buckets(days, bucket_reports or BUCKET_REPORTS)
     split = store.path / "buckets"
     scan.with_row_index("_seq").join(buckets.lazy(), on="date_start").sink_parquet(
         pl.PartitionBy(split, key="_bucket", include_key=False), mkdir=True
     )
     written = []
-    for number in range(count):
+    for number in tqdm(range(count), "merging", unit="bucket", disable=not progress):
         folder = split / f"_bucket={number}"
         frame = (
             pl.read_parquet(folder / "*.parquet", hive_partitioning=False)

@@ -355,6 +355,7 @@ def build(
             taxonomy=taxonomy,
             title=title,
             skipped=skipped,
+            progress=progress,
         )
     except BaseException:
         store.close()
@@ -370,6 +371,7 @@ def _timeline(
     taxonomy: Taxonomy,
     title: str | None,
     skipped: list[str] | None = None,
+    progress: bool = False,
 ) -> Timeline:
     """The :class:`Timeline` of a finished build (either engine): its reports (Parquet files,
     in the order reported) merged into events, and its documents' metadata, both in
@@ -380,7 +382,7 @@ def _timeline(
     if not count:
         msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
-    merged = merge_parts(reports, store)
+    merged = merge_parts(reports, store, progress=progress)
     return Timeline(
         event_table=pl.scan_parquet(merged) if merged else events_to_frame([]).lazy(),
         document_table=docs,
