@@ -48,6 +48,9 @@ INDEX_FROM = 16
 BUCKET_REPORTS = 20_000
 # the merge reads its reports' values this many rows at a time
 SLICE_ROWS = 4096
+# cutting the reports into buckets holds about this many in memory (polars holds each
+# bucket's file until it is full)
+SPLIT_ROWS = 32_768
 # the columns the merge decides on
 COLUMNS = ("doc_id", "char_start", "char_end", "timex", "date_start", "category", "actors")
 
@@ -69,9 +72,9 @@ class ReportMerger:
         self._words: list[tuple[int, ...]] = []  # and its words (ids)
         self._vocabulary: dict[str, int] = {}
         # per date and category: the kept events, and for a large group an index of them by
-        # word id
+        # word id, and by word id and each actor named ("" for none)
         self._groups: dict[Key, array[int]] = {}
-        self._index: dict[Key, dict[int, array[int]]] = {}
+        self._index: dict[Key, dict[int | tuple[int, str], array[int]]] = {}
         # the kept events of the document being added, per date and category (the reports
         # of a document come together)
         self._current: tuple[str, dict[Key, list[int]]] = ("", {})
@@ -115,6 +118,8 @@ class ReportMerger:
         postings = self._index.setdefault(key, {})
         for word in _prefix(self._words[index]):
             postings.setdefault(word, array("i")).append(index)
+            for actor in self._actors[index] or ("",):
+                postings.setdefault((word, actor), array("i")).append(index)
 
     def _ids(self, sentence: str) -> tuple[int, ...]:
         """The ids of the sentence's words, newest first: words met early ("the", "in",
@@ -136,7 +141,13 @@ class ReportMerger:
         if postings is None:
             candidates = set(self._groups.get(key, ()))
         else:
-            candidates = {i for word in _prefix(words) for i in postings.get(word, ())}
+            # events sharing a word of the prefix and, when the report names actors, naming
+            # one of them or none (any other is ``_apart``)
+            prefix = _prefix(words)
+            probes: Iterable[int | tuple[int, str]] = prefix
+            if actors:
+                probes = [(word, actor) for word in prefix for actor in ("", *actors)]
+            candidates = {i for probe in probes for i in postings.get(probe, ())}
             candidates.update(self._current[1].get(key, ()))
         mine = set(words)
         for index in sorted(candidates):
@@ -215,8 +226,11 @@ def merge_parts(
     days = scan.group_by("date_start").len().sort("date_start").collect()
     buckets, count = _buckets(days, bucket_reports or BUCKET_REPORTS)
     split = store.path / "buckets"
+    files = pl.PartitionBy(
+        split, key="_bucket", include_key=False, max_rows_per_file=max(128, SPLIT_ROWS // count)
+    )
     scan.with_row_index("_seq").join(buckets.lazy(), on="date_start").sink_parquet(
-        pl.PartitionBy(split, key="_bucket", include_key=False), mkdir=True
+        files, mkdir=True
     )
     written = []
     for number in tqdm(range(count), "merging", unit="bucket", disable=not progress):
