@@ -160,6 +160,19 @@ def test_events_tied_sentence_is_approximate(reference: date) -> None:
     assert events[1].title == "Its two own shops announced their closure"
 
 
+def test_events_tie_reaches_into_the_next_paragraph_only(reference: date) -> None:
+    """Paragraphs without a date are split into sentences only after a dated one."""
+    text = (
+        "Intro without dates.\n\nIn August last year, Acme invested in buyers.\n\n"
+        "Soon after, its two own shops closed.\n\nThen it hired.\n\nThen it hired again."
+    )
+    events = _events(text, reference)
+    assert [(e.approximate, e.sentence) for e in events] == [
+        (False, "In August last year, Acme invested in buyers."),
+        (True, "Soon after, its two own shops closed."),
+    ]
+
+
 def test_events_confidence_by_how_the_date_was_found(reference: date) -> None:
     written, contextual = _events("Acme opened in March 2021. Acme closed in March.", reference)
     assert (written.confidence, contextual.confidence) == (1.0, 0.8)

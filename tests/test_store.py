@@ -40,19 +40,23 @@ def test_store_small_batches_and_buckets_give_the_same_table(
 
 
 def test_store_outputs_from_files_equal_outputs_from_memory(
-    whole: pipeline.Timeline, tmp_path: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    frame = whole.events
-    for writer, name in (
-        (write_csv, "e.csv"),
-        (write_parquet, "e.parquet"),
-        (write_json, "e.json"),
-    ):
-        from_files = writer(whole.event_table, tmp_path / f"lazy-{name}").read_bytes()
-        assert from_files == writer(frame, tmp_path / name).read_bytes(), name
+    monkeypatch.setattr(merge, "BUCKET_REPORTS", 1)  # a bucket, and a file, a day
+    result = build(CORPUS)
+    frame = result.events
+    assert len(result.event_parts) > 1
+    writers = ((write_csv, "e.csv"), (write_parquet, "e.parquet"), (write_json, "e.json"))
+    for writer, name in writers:
+        written = writer(frame, tmp_path / name).read_bytes()
+        for form, table in (("lazy", result.event_table), ("parts", result.event_parts)):
+            assert writer(table, tmp_path / f"{form}-{name}").read_bytes() == written, form
+        empty = writer(frame.head(0), tmp_path / f"empty-{name}").read_bytes()
+        assert writer((), tmp_path / f"none-{name}").read_bytes() == empty
     records = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert [r["event_id"] for r in records] == frame["event_id"].to_list()
-    assert write_json(frame.head(0), tmp_path / "none.json").read_text() == "[]\n"
+    assert (tmp_path / "none-e.json").read_text() == "[]\n"
+    assert (tmp_path / "none-e.csv").read_text().startswith("event_id,date_start,")
 
 
 def test_store_figure_from_files_draws_the_same(whole: pipeline.Timeline) -> None:

@@ -1,5 +1,6 @@
-"""Build on a Dask cluster: the per-document work spread over workers, events written as
-partitioned Parquet, then scanned by polars to merge, dedupe and render.
+"""Build on a Dask cluster: the per-document work spread over workers, reports written as
+partitioned Parquet, then merged by the client a bucket of days at a time, as a local build
+does (:func:`timeline.merge.merge_parts`).
 
 The work on a document (:func:`timeline.pipeline.process_document`) is a pure function, so
 each batch of documents is one Dask task. Workers write their batch's events to

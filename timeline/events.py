@@ -64,6 +64,13 @@ class Sentence:
     end: int
 
 
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The paragraphs (split at blank lines) of ``text[start:end]``, as (start, end)."""
+    stop = len(text) if end is None else end
+    cuts = [start, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, stop)), stop]
+    return list(itertools.pairwise(cuts))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok.
 
@@ -73,20 +80,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     >>> [t[s.start:s.end] for s in split_sentences(t)]
     ['Mr. Lee left in May.', 'Sales rose.', 'A new head came.']
     """
-    stop = len(text) if end is None else end
-    cuts = [start, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, stop)), stop]
-    out: list[Sentence] = []
-    for p_start, p_end in itertools.pairwise(cuts):
-        paragraph = text[p_start:p_end]
-        if not paragraph.strip():
-            continue
-        for block in segmenter.analyze(paragraph):
-            for tokens in block:
-                first, last = tokens[0], tokens[-1]
-                out.append(
-                    Sentence(p_start + first.offset, p_start + last.offset + len(last.value))
-                )
-    return out
+    return [s for span in paragraphs(text, start, end) for s in _segment(text, *span)]
+
+
+def _segment(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """The sentences of one paragraph, ``text[start:end]`` (syntok)."""
+    paragraph = text[start:end]
+    if not paragraph.strip():
+        return
+    for block in segmenter.analyze(paragraph):
+        for tokens in block:
+            first, last = tokens[0], tokens[-1]
+            yield Sentence(start + first.offset, start + last.offset + len(last.value))
 
 
 def make_title(sentence: str, date_start: int, date_end: int) -> str:
@@ -258,15 +263,22 @@ def extract_events(
     text = document.text
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
-    paragraph_starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     events: list[Event] = []
     last: tuple[int, Resolved] | None = None  # paragraph and date of the latest event
 
     def inside(span: Sentence) -> list[Resolved]:
         return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
-    for sentence in split_sentences(text, document.body_start):
-        paragraph = bisect_left(paragraph_starts, sentence.start + 1)
+    spans = paragraphs(text, document.body_start)
+    dated_paragraphs = [bisect_left(starts, a) < bisect_left(starts, b) for a, b in spans]
+    sentences = (
+        (paragraph, sentence)
+        for paragraph, span in enumerate(spans)
+        # a paragraph without a date, after one without, has no event: not split (time)
+        if dated_paragraphs[paragraph] or (paragraph and dated_paragraphs[paragraph - 1])
+        for sentence in _segment(text, *span)
+    )
+    for paragraph, sentence in sentences:
         if text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue  # a question dates no event
 

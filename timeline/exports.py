@@ -15,15 +15,15 @@ from typing import Any
 import polars as pl
 
 from timeline.io import atomic_write, write_text
-from timeline.table import EVENT_SCHEMA, Table, check_schema
+from timeline.table import EVENT_SCHEMA, Table, check_schema, pieces, scan
 
 
 def write_parquet(frame: Table, path: str | Path) -> Path:
-    """The event table as Parquet (types kept: dates, the actors list); a lazy table is
+    """The event table as Parquet (types kept: dates, the actors list); a table in files is
     streamed to the file."""
     check_schema(frame)
     with atomic_write(path) as tmp:
-        frame.lazy().sink_parquet(tmp)
+        scan(frame).sink_parquet(tmp)
     return Path(path)
 
 
@@ -38,14 +38,14 @@ def _records(frame: pl.DataFrame) -> Iterator[dict[str, Any]]:
 
 
 def write_json(frame: Table, path: str | Path) -> Path:
-    """The event table as a JSON array of records (dates as ISO strings); a lazy table is
-    written a batch of rows at a time."""
+    """The event table as a JSON array of records (dates as ISO strings); a table in files
+    is written a file at a time."""
     check_schema(frame)
     with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8") as out:
         out.write("[")
         separator = "\n"
-        for batch in frame.lazy().collect_batches():
-            for record in _records(batch):
+        for piece in pieces(frame):
+            for record in _records(piece):
                 # as json.dumps indents a record in a list: one more space a line
                 text = json.dumps([record], ensure_ascii=False, indent=1)[2:-2]
                 out.write(separator + text)

@@ -45,7 +45,7 @@ SAME_PASSAGE = 300
 # a date and category with this many events gets an index of them by word
 INDEX_FROM = 16
 # a bucket of the merge holds about this many reports (more when one day has more)
-BUCKET_REPORTS = 20_000
+BUCKET_REPORTS = 10_000
 # the merge reads its reports' values this many rows at a time
 SLICE_ROWS = 4096
 # cutting the reports into buckets holds about this many in memory (polars holds each

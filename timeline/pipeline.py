@@ -26,7 +26,7 @@ from timeline.model import Document, Event, Resolved
 from timeline.reference import with_reference
 from timeline.render import figure, to_html, write_html
 from timeline.store import Store
-from timeline.table import documents_to_frame, events_to_frame, to_csv_frame, write_csv
+from timeline.table import documents_to_frame, events_to_frame, scan, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring, resolve
 from timeline.temporal.festivals import festival_date
@@ -37,15 +37,16 @@ from timeline.temporal.resources import load as load_language
 class Timeline:
     """The result of :func:`build`: the event table, what it was built from, and counts.
 
-    ``event_table`` and ``document_table`` are lazy: they read the build's files, which stay
-    until the timeline is closed or let go, so a corpus of any size is written out without
-    being held in memory. ``events`` and ``documents`` read them into memory. The document
+    The tables are Parquet files of the build's (``event_parts`` read in order are the event
+    table), which stay until the timeline is closed or let go, so that a corpus of any size is
+    written out without being held in memory. ``event_table`` and ``document_table`` are
+    LazyFrames over them; ``events`` and ``documents`` read them into memory. The document
     table is each document's metadata (:data:`~timeline.table.DOCUMENT_SCHEMA`: id, title,
     source, url, reference date and its basis), not its text.
     """
 
-    event_table: pl.LazyFrame
-    document_table: pl.LazyFrame
+    event_parts: tuple[Path, ...]
+    document_parts: tuple[Path, ...]
     taxonomy: Taxonomy
     mentions: int = 0  # date expressions found
     unresolved: int = 0  # of which could not be resolved
@@ -55,6 +56,18 @@ class Timeline:
     festival_bands: bool = False  # shade 618, Double 11 ... on the chart
     skipped: tuple[str, ...] = ()  # why each input left out (with skip_bad) was left out
     store: Store | None = field(default=None, repr=False, compare=False)  # the files read
+
+    @property
+    def event_table(self) -> pl.LazyFrame:
+        """The event table (:data:`~timeline.table.EVENT_SCHEMA`), read when collected."""
+        return scan(self.event_parts)
+
+    @property
+    def document_table(self) -> pl.LazyFrame:
+        """The documents' metadata (:data:`~timeline.table.DOCUMENT_SCHEMA`), read when
+        collected."""
+        parts = list(self.document_parts)
+        return pl.scan_parquet(parts) if parts else documents_to_frame([]).lazy()
 
     @cached_property
     def events(self) -> pl.DataFrame:
@@ -138,17 +151,17 @@ class Timeline:
         return render.write_image(self.figure(), path, width=width)
 
     def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
-        return write_csv(self.event_table, path, excel=excel)
+        return write_csv(self.event_parts, path, excel=excel)
 
     def to_csv(self) -> str:
         """The event table as CSV text."""
         return to_csv_frame(self.events).write_csv()
 
     def write_parquet(self, path: str | Path) -> Path:
-        return exports.write_parquet(self.event_table, path)
+        return exports.write_parquet(self.event_parts, path)
 
     def write_json(self, path: str | Path) -> Path:
-        return exports.write_json(self.event_table, path)
+        return exports.write_json(self.event_parts, path)
 
     def write_timelinejs(self, path: str | Path) -> Path:
         return exports.write_timelinejs(self.events, path, title=self.title)
@@ -377,15 +390,15 @@ def _timeline(
     in the order reported) merged into events, and its documents' metadata, both in
     ``store``."""
     parts = store.parts("documents")
-    docs = pl.scan_parquet(parts) if parts else documents_to_frame([]).lazy()
-    count, first_title = docs.select(pl.len(), pl.col("title").first()).collect().row(0)
-    if not count:
+    if not parts:
         msg = "no input documents" + (f" ({len(skipped)} skipped)" if skipped else "")
         raise InputError(msg)
+    docs = pl.scan_parquet(parts).select(pl.len(), pl.col("title").first())
+    count, first_title = docs.collect().row(0)
     merged = merge_parts(reports, store, progress=progress)
     return Timeline(
-        event_table=pl.scan_parquet(merged) if merged else events_to_frame([]).lazy(),
-        document_table=docs,
+        event_parts=tuple(merged),
+        document_parts=tuple(parts),
         taxonomy=taxonomy,
         mentions=mentions,
         unresolved=unresolved,

@@ -9,7 +9,6 @@ sentences below it. Every text from an article is escaped.
 from __future__ import annotations
 
 import html
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,9 +77,7 @@ def html_report(timeline: Timeline) -> str:
     """The HTML report as a string (plotly.js inlined: it works offline)."""
     frame = timeline.events
     title = timeline.title or "Timeline report"
-    counts = Counter(frame.get_column("category").to_list())
-    order = {c: i for i, c in enumerate(timeline.taxonomy.ids)}
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+    ranked = timeline.category_counts()
     rows = []
     sources = []
     for row in frame.iter_rows(named=True):
@@ -146,9 +143,8 @@ def markdown_report(timeline: Timeline, *, image: str | None) -> str:
     ]
     if image:
         lines += [f"![Timeline]({image})", ""]
-    counts = Counter(frame.get_column("category").to_list())
     lines += ["| category | events |", "|---|---|"]
-    lines += [f"| {_md(c)} | {n} |" for c, n in counts.most_common()]
+    lines += [f"| {_md(c)} | {n} |" for c, n in timeline.category_counts()]
     lines += ["", "| date | as written | category | title | source |", "|---|---|---|---|---|"]
     for row in frame.iter_rows(named=True):
         interval = row["date_start"].isoformat()

@@ -7,7 +7,7 @@ char_start)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import TypeVar
@@ -129,13 +129,32 @@ def frame_to_events(frame: pl.DataFrame) -> list[Event]:
     ]
 
 
-Table = pl.DataFrame | pl.LazyFrame  # the event table, in memory or read from files
+# the event table: in memory, lazy, or Parquet files that, read in order, are the table (a
+# build's; writers read them one at a time)
+Table = pl.DataFrame | pl.LazyFrame | Sequence[Path]
 _T = TypeVar("_T", pl.DataFrame, pl.LazyFrame)
+
+
+def scan(table: Table) -> pl.LazyFrame:
+    """The table as a LazyFrame."""
+    if isinstance(table, pl.DataFrame | pl.LazyFrame):
+        return table.lazy()
+    return pl.scan_parquet(list(table)) if table else events_to_frame([]).lazy()
+
+
+def pieces(table: Table) -> Iterator[pl.DataFrame]:
+    """The table in pieces, in order: a file at a time when it is in files (at least one
+    piece, empty for an empty table)."""
+    if isinstance(table, pl.DataFrame | pl.LazyFrame) or not table:
+        yield scan(table).collect()
+        return
+    for path in table:
+        yield pl.read_parquet(path)
 
 
 def check_schema(frame: Table) -> None:
     """Raise :class:`SchemaError` unless ``frame`` has the event schema."""
-    schema = frame.collect_schema()
+    schema = scan(frame).collect_schema()
     if schema == EVENT_SCHEMA:
         return
     missing = [c for c in EVENT_SCHEMA.names() if c not in schema]
@@ -164,14 +183,16 @@ def to_csv_frame(frame: _T) -> _T:
 
 
 def write_csv(frame: Table, path: str | Path, *, excel: bool = False) -> Path:
-    """Write the event table as UTF-8 CSV, atomically (never a half-written file); a lazy
-    table is streamed to the file, never held whole in memory.
+    """Write the event table as UTF-8 CSV, atomically (never a half-written file); a table
+    in files is written a file at a time, never held whole in memory.
 
     ``excel`` starts the file with a byte-order mark, so that spreadsheet programs read it
     as UTF-8."""
     check_schema(frame)
-    with atomic_write(path) as tmp:
-        to_csv_frame(frame.lazy()).sink_csv(tmp, include_bom=excel)
+    with atomic_write(path) as tmp, tmp.open("wb") as out:
+        for number, piece in enumerate(pieces(frame)):
+            first = number == 0
+            to_csv_frame(piece).write_csv(out, include_header=first, include_bom=excel and first)
     return Path(path)
 
 
