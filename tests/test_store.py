@@ -59,10 +59,13 @@ def test_store_outputs_from_files_equal_outputs_from_memory(
     assert (tmp_path / "none-e.csv").read_text().startswith("event_id,date_start,")
 
 
-def test_store_figure_from_files_draws_the_same(whole: pipeline.Timeline) -> None:
+def test_store_figure_from_files_draws_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(merge, "BUCKET_REPORTS", 1)  # a bucket, and a file, a day
+    result = build(CORPUS)
     for most in (3, 5000):
-        lazy = figure(whole.event_table, max_events=most).to_dict()
-        assert lazy == figure(whole.events, max_events=most).to_dict()
+        drawn = figure(result.events, max_events=most).to_dict()
+        for table in (result.event_table, result.event_parts):
+            assert figure(table, max_events=most).to_dict() == drawn
 
 
 def test_store_folder_goes_with_the_timeline(tmp_path: Path) -> None:

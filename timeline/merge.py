@@ -1,5 +1,5 @@
 """Reports → events: the reports of one event, in one document or several, become one row of
-the event table, batch by batch.
+the event table.
 
 Reports of one event have the same date and category and either follow each other closely in
 one document, or come from different documents whose sentences mostly share their words and

@@ -102,7 +102,7 @@ class Timeline:
             options.setdefault("bands", self.festival_days())
         refs = self.document_table.select(pl.col("reference_date").unique().drop_nulls())
         options.setdefault("reference_dates", refs.collect().to_series().to_list())
-        return figure(self.event_table, **options)
+        return figure(self.event_parts, **options)
 
     def _span(self) -> tuple[date, date] | None:
         """The first and last day of the events, if any."""

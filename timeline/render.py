@@ -10,6 +10,7 @@ that came from an article is HTML-escaped before it enters the figure.
 from __future__ import annotations
 
 import html
+import io
 import os
 import shutil
 import textwrap
@@ -24,6 +25,7 @@ import polars as pl
 
 from timeline.errors import OutputError
 from timeline.io import atomic_write, write_text
+from timeline.table import EVENT_SCHEMA, Table, pieces
 
 # Colour-blind-safe colours: Okabe & Ito's palette, then Paul Tol's "muted" ones, so that
 # eleven lanes stay distinct; grey is kept for the lane of events no category claimed
@@ -83,6 +85,28 @@ def _customdata(row: dict[str, Any]) -> list[str]:
     ]
 
 
+# most reported first: most sources, most confident, earliest
+_RANK = (pl.col("sources").list.len(), "confidence", "date_start", "doc_id", "char_start")
+
+
+def _most_reported(table: Table, count: int) -> tuple[pl.DataFrame, int]:
+    """The ``count`` most reported events of ``table`` (most ``sources``, then most
+    confident, then earliest), and how many events it has; memory holds one piece of it."""
+    best = EVENT_SCHEMA.to_frame()
+    total = 0
+    for piece in pieces(table):
+        total += piece.height
+        best = pl.concat([best, piece])
+        if best.height > count:
+            best = best.top_k(count, by=_RANK, reverse=[False, False, True, True, True])
+            # a copy with its own strings: the rows kept would hold every piece's strings
+            buffer = io.BytesIO()
+            best.write_ipc(buffer)
+            buffer.seek(0)
+            best = pl.read_ipc(buffer)
+    return best, total
+
+
 def _stack(rows: list[dict[str, Any]], min_span: timedelta) -> list[int]:
     """Row index within a lane for each event (sorted by start) so that none overlap;
     a marker counts as ``min_span`` wide so that close days stack instead of overprinting."""
@@ -119,7 +143,7 @@ MAX_EVENTS = 5000
 
 
 def figure(
-    frame: pl.DataFrame | pl.LazyFrame,
+    frame: Table,
     *,
     lane: str = "category",
     lane_order: Sequence[str] | None = None,
@@ -132,29 +156,12 @@ def figure(
     ("category", "document" or "actor": the first actor named) or of any table column.
 
     A table of more than ``max_events`` events draws the ``max_events`` most reported (most
-    ``sources``, then most confident, then earliest), and says so under the title; a lazy
-    table is never read whole into memory."""
+    ``sources``, then most confident, then earliest), and says so under the title; a table
+    in files is read a file at a time."""
     fig = go.Figure()
-    table = frame.lazy()
-    total = table.select(pl.len()).collect().item()
-    if total > max_events:
-        table = table.top_k(
-            max_events,
-            by=[
-                pl.col("sources").list.len(),
-                "confidence",
-                "date_start",
-                "doc_id",
-                "char_start",
-            ],
-            reverse=[False, False, True, True, True],
-        )
-    frame = (
-        table.sort(["date_start", "date_end", "doc_id", "char_start"], maintain_order=True)
-        .with_columns(
-            pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
-        )
-        .collect()
+    drawn, total = _most_reported(frame, max_events)
+    frame = drawn.sort(["date_start", "date_end", "doc_id", "char_start"]).with_columns(
+        pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
     )
     lane_title = lane
     lane = LANES.get(lane, lane)

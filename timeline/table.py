@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
-from typing import TypeVar
 
 import polars as pl
 
@@ -132,7 +131,6 @@ def frame_to_events(frame: pl.DataFrame) -> list[Event]:
 # the event table: in memory, lazy, or Parquet files that, read in order, are the table (a
 # build's; writers read them one at a time)
 Table = pl.DataFrame | pl.LazyFrame | Sequence[Path]
-_T = TypeVar("_T", pl.DataFrame, pl.LazyFrame)
 
 
 def scan(table: Table) -> pl.LazyFrame:
@@ -177,7 +175,7 @@ def check_schema(frame: Table) -> None:
     raise SchemaError(msg)
 
 
-def to_csv_frame(frame: _T) -> _T:
+def to_csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """The frame as written to CSV: actors and sources joined with "; "."""
     return frame.with_columns(pl.col(c).list.join(ACTOR_SEPARATOR) for c in LIST_COLUMNS)
 
