@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -17,6 +18,7 @@ from timeline.store import Store
 from timeline.table import write_csv
 
 CORPUS = Path(__file__).parent.parent / "examples" / "lanting-news"
+DAY = date(2024, 1, 18)
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +107,17 @@ def test_store_parts_in_order(tmp_path: Path) -> None:
         ]
         assert store.parts("none") == []
     assert store.closed
+
+
+def test_store_build_without_events(tmp_path: Path) -> None:
+    """Documents without a dated sentence: an empty table, written and drawn."""
+    with build(["No dates in this text at all.", "Nor in this one."], reference_date=DAY) as result:
+        assert result.event_parts == ()
+        assert result.events.height == 0
+        assert "2 documents, 0 date expressions (0 could not be resolved), 0 events" in (
+            result.summary()
+        )
+        csv = result.write_csv(tmp_path / "events.csv").read_text(encoding="utf-8")
+        assert csv.splitlines() == [",".join(result.events.columns)]
+        assert "No dated events found" in result.to_html(include_plotlyjs=False)
+        assert result.festival_days() == []

@@ -225,6 +225,8 @@ def merge_parts(
     scan = pl.scan_parquet(list(reports)).select(EVENT_SCHEMA.names())
     days = scan.group_by("date_start").len().sort("date_start").collect()
     buckets, count = _buckets(days, bucket_reports or BUCKET_REPORTS)
+    if not count:  # no reports at all
+        return []
     split = store.path / "buckets"
     files = pl.PartitionBy(
         split, key="_bucket", include_key=False, max_rows_per_file=max(128, SPLIT_ROWS // count)
@@ -260,4 +262,4 @@ def _buckets(days: pl.DataFrame, size: int) -> tuple[pl.DataFrame, int]:
         numbers.append(bucket)
         filled += count
     column = pl.Series("_bucket", numbers, dtype=pl.UInt32())
-    return days.select("date_start").with_columns(column), bucket + 1
+    return days.select("date_start").with_columns(column), bucket + 1 if numbers else 0
