@@ -60,36 +60,18 @@ ACTOR_SEPARATOR = "; "
 def events_to_frame(events: Iterable[Event], *, sort: bool = True) -> pl.DataFrame:
     """The event table for ``events`` (an empty frame with the same schema for none),
     sorted by :data:`SORT_KEY`, or in the order given."""
-    columns: dict[str, list[object]] = {name: [] for name in EVENT_SCHEMA.names()}
-    for e in events:
-        for name, value in (
-            ("event_id", e.event_id),
-            ("date_start", e.date_start),
-            ("date_end", e.date_end),
-            ("granularity", e.granularity.value),
-            ("timex", e.timex),
-            ("date_text", e.date_text),
-            ("category", e.category),
-            ("title", e.title),
-            ("actors", e.actors),
-            ("sentence", e.sentence),
-            ("doc_id", e.doc_id),
-            ("char_start", e.char_start),
-            ("char_end", e.char_end),
-            ("mod", e.mod),
-            ("reference_date", e.reference_date),
-            ("reference_basis", e.reference_basis),
-            ("approximate", e.approximate),
-            ("confidence", e.confidence),
-            ("sources", e.sources or (f"{e.doc_id}:{e.char_start}-{e.char_end}",)),
-        ):
-            columns[name].append(value)
-    data = {n: _string_lists(v) if n in LIST_COLUMNS else v for n, v in columns.items()}  # type: ignore[arg-type]
+    rows = list(events)
+    # a column per Event field, of the same name; granularity as its value, and a report
+    # without sources is its own
+    columns = {name: [getattr(e, name) for e in rows] for name in EVENT_SCHEMA.names()}
+    columns["granularity"] = [g.value for g in columns["granularity"]]
+    columns["sources"] = [e.sources or (f"{e.doc_id}:{e.char_start}-{e.char_end}",) for e in rows]
+    data = {n: _string_lists(v) if n in LIST_COLUMNS else v for n, v in columns.items()}
     frame = pl.DataFrame(data, schema=EVENT_SCHEMA)
     return frame.sort(SORT_KEY) if sort else frame
 
 
-def _string_lists(lists: list[Sequence[str]]) -> pl.Series:
+def _string_lists(lists: Sequence[Sequence[str]]) -> pl.Series:
     """A list-of-strings column (polars builds one from Python lists slowly: it builds the
     values and their rows instead, then gathers the values of each row)."""
     rows = pl.Series([i for i, values in enumerate(lists) for _ in values], dtype=pl.UInt32())
