@@ -103,8 +103,7 @@ def build_on_dask(
         if cluster is not None:
             cluster.close()
     # the client merges the partitions a bucket of days at a time, as the local build does
-    store = Store(workdir)
-    try:
+    with Store(workdir).removed_on_error() as store:
         for number, result in enumerate(results):
             result[2].write_parquet(store.part("documents", number))
         return _timeline(
@@ -115,6 +114,3 @@ def build_on_dask(
             taxonomy=taxonomy,
             title=title,
         )
-    except BaseException:
-        store.close()
-        raise

@@ -343,10 +343,9 @@ def build(
     skipped: list[str] | None = [] if skip_bad else None
     work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
     documents = _usable(_documents(items, reference_date, skipped), skipped)
-    store = Store(workdir)
     mentions = unresolved = 0
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
-    try:
+    with Store(workdir).removed_on_error() as store:
         with bar, _pool(jobs) as pool:
             for number in itertools.count():
                 batch = list(itertools.islice(documents, BATCH))
@@ -370,9 +369,6 @@ def build(
             skipped=skipped,
             progress=progress,
         )
-    except BaseException:
-        store.close()
-        raise
 
 
 def _timeline(

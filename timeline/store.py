@@ -8,9 +8,11 @@ is removed when the :class:`Store` is closed or let go (the build's
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 from timeline.errors import OutputError
@@ -38,6 +40,15 @@ class Store:
     def parts(self, kind: str) -> list[Path]:
         """The parts of ``kind`` written so far, in order."""
         return sorted((self.path / kind).glob("part-*.parquet"))
+
+    @contextlib.contextmanager
+    def removed_on_error(self) -> Iterator[Store]:
+        """The store, removed if the block raises (kept for its result otherwise)."""
+        try:
+            yield self
+        except BaseException:
+            self.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
