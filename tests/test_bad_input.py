@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import timeline
 from timeline.cli import cli
 
 ROOT = Path(__file__).parent.parent
@@ -48,7 +51,59 @@ def _case(tmp: Path, name: str) -> tuple[list[str], str]:
         return ["build", str(tmp / "huge.txt"), *out], "is 100 MB, more than one article can be"
     if name == "output is an input":
         return ["build", str(EXAMPLE), "--html", str(EXAMPLE), *out], "is also an input"
+    if name in JSONL_LINES:
+        line, message = JSONL_LINES[name]
+        (tmp / "c.jsonl").write_text('{"text": "In 2021 it grew.", "date": "2022-01-01"}\n' + line)
+        return ["build", str(tmp / "c.jsonl"), *out], message
+    if name in TAXONOMIES:
+        keywords, message = TAXONOMIES[name]
+        (tmp / "t.toml").write_text(f'[[category]]\nid = "launch"\nkeywords = {keywords}\n')
+        return ["build", str(EXAMPLE), "--taxonomy", str(tmp / "t.toml"), *out], message
     raise AssertionError(name)
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+# a bad second line of a JSONL corpus, and the message naming it
+JSONL_LINES = {
+    "JSONL text with a lone surrogate": (
+        '{"text": "In 2021 it \\ud800 grew."}',
+        "c.jsonl:2: the text holds a lone surrogate (U+D800 at character 11)",
+    ),
+    "JSONL title with a lone surrogate": (
+        '{"text": "In 2021 it grew.", "title": "Q\\udc00"}',
+        "c.jsonl:2: the title holds a lone surrogate (U+DC00 at character 1)",
+    ),
+    "deeply nested JSON": (
+        '{"text": "In 2021 it grew.", "x": ' + DEEP + "}",
+        "c.jsonl:2: not a JSON object (nested too deeply)",
+    ),
+    "JSONL title not a string": (
+        '{"text": "In 2021 it grew.", "title": 5}',
+        "c.jsonl:2: 'title' must be a string, not a number",
+    ),
+    "JSONL url not a string": (
+        '{"text": "In 2021 it grew.", "url": ["http://x"]}',
+        "c.jsonl:2: 'url' must be a string, not an array",
+    ),
+    "JSONL id not a string": (
+        '{"text": "In 2021 it grew.", "id": {"n": 1}}',
+        "c.jsonl:2: 'id' must be a string or an integer, not an object",
+    ),
+    "JSONL line is a JSON string": (
+        '"In 2021 it grew."',
+        "c.jsonl:2: each line needs a JSON object with a 'text' string",
+    ),
+}
+TAXONOMIES = {
+    "taxonomy keywords a string": (
+        '"launch"',
+        "category 'launch': keywords must be a list of non-empty strings",
+    ),
+    "taxonomy keyword empty": (
+        '["launch", " "]',
+        "category 'launch': keywords must be a list of non-empty strings",
+    ),
+}
 
 
 CASES = [
@@ -63,6 +118,8 @@ CASES = [
     "bad taxonomy",
     "output is an input",
     "100 MB file",
+    *JSONL_LINES,
+    *TAXONOMIES,
 ]
 
 
@@ -98,3 +155,70 @@ def test_bad_input_skip_bad_writes_the_rest(tmp_path: Path) -> None:
     assert "c.jsonl:1: not a JSON object" in result.output
     rows = (tmp_path / "out" / "events.csv").read_text().splitlines()
     assert len(rows) == 3
+
+
+def test_bad_input_stdin_not_utf8(tmp_path: Path) -> None:
+    args = ["build", "-", "--ref-date", "2024-01-25", "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args, input=b"In 2021 it \xff opened.")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: standard input is not UTF-8 text (byte 11); convert it to UTF-8 first"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_input_folder_named_like_a_file_is_skipped(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "drafts.md").mkdir(parents=True)
+    (corpus / "drafts.md" / "b.md").write_text("---\ndate: 2024-01-25\n---\nIn May 2023 it grew.")
+    (corpus / "a.md").write_text("---\ndate: 2024-01-25\n---\nIn March 2023 it opened.")
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2 documents")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\rdate: 2024-01-25\rtitle: Old Mac\r---\rIn March 2023 it opened.\r",
+        "---\r\ndate: 2024-01-25\ntitle: Old Mac\r---\nIn March 2023 it opened.\n",
+    ],
+    ids=["CR only", "mixed"],
+)
+def test_bad_input_front_matter_with_any_line_ends(text: str, tmp_path: Path) -> None:
+    from timeline import document_from_text
+
+    doc = document_from_text(text)
+    assert (doc.reference_date, doc.title, doc.reference_basis) == (
+        date(2024, 1, 25),
+        "Old Mac",
+        "front matter",
+    )
+    assert doc.text[doc.body_start :].startswith("In March")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: timeline.resolve(None, reference=date(2024, 1, 25)), TypeError, "text must"),
+        (lambda: timeline.resolve("x", reference="2024-01-25"), TypeError, "reference must"),
+        (lambda: timeline.tag(b"In 2021"), TypeError, "text must be a str, not bytes"),
+        (lambda: timeline.build(b"In 2021 it grew."), TypeError, "inputs must"),
+        (lambda: timeline.build([EXAMPLE, 3]), TypeError, "inputs must be paths"),
+        (lambda: timeline.build(EXAMPLE, anchoring="bogus"), ValueError, "anchoring must"),
+        (lambda: timeline.build(EXAMPLE, jobs=0), ValueError, "jobs must be at least 1"),
+        (lambda: timeline.build(EXAMPLE, jobs="2"), TypeError, "jobs must be an int"),
+        (lambda: timeline.build(EXAMPLE, reference_date="x"), TypeError, "reference_date"),
+        (
+            lambda: timeline.resolve("x", reference=date(2024, 1, 25), anchoring="x"),
+            ValueError,
+            "anchoring must be one of",
+        ),
+    ],
+    ids=lambda v: "" if callable(v) else str(v),
+)
+def test_bad_input_api_arguments_name_the_argument(
+    call: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +14,8 @@ from polars.testing import assert_frame_equal
 from timeline import build, distributed, pipeline, read_csv
 from timeline.cli import cli
 from timeline.distributed import build_on_dask
+from timeline.pipeline import Timeline
+from timeline.store import Store
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "examples" / "lanting-news"
@@ -22,7 +27,7 @@ def test_dask_equals_local(tmp_path: Path) -> None:
     assert_frame_equal(on_dask.events, local.events)
     assert (on_dask.mentions, on_dask.unresolved) == (local.mentions, local.unresolved)
     assert_frame_equal(on_dask.documents, local.documents)
-    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == ["part-00000.parquet"]
+    assert list((tmp_path / "parts").iterdir()) == []  # the build's own sub-folder is gone
 
 
 def test_dask_equals_local_in_small_batches(
@@ -32,10 +37,18 @@ def test_dask_equals_local_in_small_batches(
     monkeypatch.setattr(pipeline, "BATCH", 5)
     monkeypatch.setattr(distributed, "BATCH", 5)
     local = build(CORPUS)
+    partitions: list[int] = []
+    finish = distributed._timeline
+
+    def counted(store: Store, reports: Sequence[Path], *args: Any, **kwargs: Any) -> Timeline:
+        partitions.append(len(reports))
+        return finish(store, reports, *args, **kwargs)
+
+    monkeypatch.setattr(distributed, "_timeline", counted)
     on_dask = build_on_dask([CORPUS], partitions=tmp_path / "parts", workers=2)
     assert_frame_equal(on_dask.events, local.events)
     assert_frame_equal(on_dask.documents, local.documents)
-    assert len(list((tmp_path / "parts").iterdir())) == 3  # 11 documents
+    assert partitions == [3]  # 11 documents
     batch = {doc: i // 5 for i, doc in enumerate(local.documents["doc_id"])}
     merged = [{batch[s.split(":")[0]] for s in sources} for sources in local.events["sources"]]
     assert {0, 1} in merged  # a report in the second batch merged into one of the first
@@ -47,4 +60,53 @@ def test_dask_cli(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert_frame_equal(read_csv(tmp_path / "events.csv"), build(CORPUS).events)
-    assert (tmp_path / "partitions").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "timeline.html"]
+
+
+def test_dask_partitions_folder_keeps_the_users_files(tmp_path: Path) -> None:
+    """--partitions . must not wipe the folder: the build writes into a sub-folder of its
+    own and removes only that, whether the run succeeds or fails."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "notes.md").write_text("my notes")
+    (shared / "data").mkdir()
+    (shared / "data" / "keep.csv").write_text("a,b")
+    out = ["--out", str(tmp_path / "out"), "--engine", "dask", "--quiet"]
+    ok = CliRunner().invoke(cli, ["build", str(CORPUS), *out, "--partitions", str(shared)])
+    assert ok.exit_code == 0, ok.output
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    failed = CliRunner().invoke(cli, ["build", str(bad), *out, "--partitions", str(shared)])
+    assert failed.exit_code == 1
+    assert sorted(str(p.relative_to(shared)) for p in shared.rglob("*")) == [
+        "data",
+        "data/keep.csv",
+        "notes.md",
+    ]
+
+
+def test_dask_unreachable_scheduler_fails_fast_leaving_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    args = ["build", str(CORPUS), "--out", str(out), "--engine", "dask"]
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 2)
+    for address in ("tcp://127.0.0.1:1", "bogus:::"):
+        result = CliRunner().invoke(cli, [*args, "--scheduler", address])
+        assert result.exit_code == 1
+        assert "cannot reach the Dask scheduler" in result.output
+        assert "unexpected" not in result.output
+        assert not out.exists()
+
+
+def test_dask_not_installed_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import fails as if absent
+    args = ["build", str(CORPUS), "--out", str(tmp_path / "out"), "--engine", "dask"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert (
+        result.output.strip() == "Error: the dask engine needs Dask: pip install 'timeline[dask]'"
+    )
+    assert not (tmp_path / "out").exists()

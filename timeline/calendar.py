@@ -17,6 +17,19 @@ SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def shifted(day: date, delta: timedelta) -> date:
+    """``day + delta``, held within the calendar (date.min to date.max) instead of
+    overflowing.
+
+    >>> shifted(date(9999, 12, 31), timedelta(days=1))
+    datetime.date(9999, 12, 31)
+    """
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
+
+
 def month_end(year: int, month: int) -> date:
     """Last day of a month.
 

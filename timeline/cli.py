@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -19,6 +20,8 @@ import click
 
 import timeline
 from timeline.actors import load_aliases
+from timeline.documents import files_read
+from timeline.io import STDOUT, Outputs
 from timeline.temporal import Anchoring
 
 
@@ -75,6 +78,9 @@ def _errors() -> Iterator[None]:
         yield
     except timeline.TimelineError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:  # the system refused a read or a write the library did not foresee
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
 def _mention_json(item: timeline.Resolved) -> str:
@@ -221,75 +227,86 @@ def build(
     festival_bands: bool,
     plotlyjs: str,
 ) -> None:
-    """Build the event table and the timeline from INPUT files, folders, globs (- for stdin)."""
-    html_path = html_path or out / "timeline.html"
-    csv_path = csv_path or out / "events.csv"
-    extra = {
-        "parquet": parquet_path,
-        "json": json_path,
-        "timelinejs": timelinejs_path,
-        "ics": ics_path,
-        "png": png_path,
-        "svg": svg_path,
-        "embed": embed_path,
-    }
-    targets = [html_path, csv_path, *(p for p in extra.values() if p is not None)]
-    with _errors():
-        given = {Path(i).resolve() for i in inputs if i != "-"}
-        for target in targets:
-            if target.resolve() in given:
-                msg = f"output {target} is also an input; choose another output path"
-                raise timeline.InputError(msg)
-        chosen = timeline.load_taxonomy(taxonomy) if taxonomy else None
-        names = load_aliases(aliases) if aliases else None
-        if engine == "dask":
-            from timeline.distributed import build_on_dask  # loads dask: only this engine
+    """Build the event table and the timeline from INPUT files, folders, globs (- for stdin).
 
-            result = build_on_dask(
-                list(inputs),
-                partitions=partitions or out / "partitions",
-                scheduler=scheduler,
-                reference_date=ref_date,
-                title=title,
-                taxonomy=chosen,
-                anchoring=anchoring,
-                aliases=names,
-                workers=jobs if jobs > 1 else 2,
+    An output path of - writes that output to standard output."""
+    script: bool | str = True if plotlyjs == "inline" else "cdn"
+    # every output: (option, path, how to write it from the result)
+    wanted: list[tuple[str, Path | None, Callable[[timeline.Timeline, Path], object]]] = [
+        (
+            "--html",
+            html_path or out / "timeline.html",
+            lambda r, p: r.write_html(p, include_plotlyjs=script),
+        ),
+        ("--csv", csv_path or out / "events.csv", lambda r, p: r.write_csv(p, excel=excel)),
+        ("--parquet", parquet_path, lambda r, p: r.write_parquet(p)),
+        ("--json", json_path, lambda r, p: r.write_json(p)),
+        ("--timelinejs", timelinejs_path, lambda r, p: r.write_timelinejs(p)),
+        ("--ics", ics_path, lambda r, p: r.write_ics(p)),
+        ("--png", png_path, lambda r, p: r.write_image(p, kind="png")),
+        ("--svg", svg_path, lambda r, p: r.write_image(p, kind="svg")),
+        ("--embed", embed_path, lambda r, p: r.write_embed(p, include_plotlyjs=script)),
+    ]
+    from timeline.pipeline import usable_jobs  # loads polars and plotly: only build needs them
+    from timeline.render import image_kind, require_browser
+
+    with _errors():
+        for image, kind in ((png_path, "png"), (svg_path, "svg")):
+            if image is not None and str(image) != STDOUT:
+                image_kind(image, kind)
+        if png_path or svg_path:
+            require_browser()  # before any work: a missing Chromium fails now, not at the end
+        usable = usable_jobs(jobs)
+        if usable < jobs and not quiet:
+            note = f"note: --jobs {jobs} is more than the {usable} processors here; using {usable}"
+            click.echo(note, err=True)
+        read = [*files_read(inputs), *(Path(f) for f in (taxonomy, aliases) if f)]
+        with Outputs(read) as outputs:
+            staged = [
+                (path, outputs.add(path, what=f"output {option}"), write)
+                for option, path, write in wanted
+                if path is not None
+            ]
+            chosen = timeline.load_taxonomy(taxonomy) if taxonomy else None
+            names = load_aliases(aliases) if aliases else None
+            if engine == "dask":
+                from timeline.distributed import build_on_dask  # loads dask: only this engine
+
+                result = build_on_dask(
+                    list(inputs),
+                    partitions=partitions or out,
+                    scheduler=scheduler,
+                    reference_date=ref_date,
+                    title=title,
+                    taxonomy=chosen,
+                    anchoring=anchoring,
+                    aliases=names,
+                    workers=max(2, usable),
+                    skip_bad=skip_bad,
+                )
+            else:
+                result = timeline.build(
+                    list(inputs),
+                    reference_date=ref_date,
+                    title=title,
+                    anchoring=anchoring,
+                    taxonomy=chosen,
+                    aliases=names,
+                    skip_bad=skip_bad,
+                    jobs=usable,
+                    progress=not quiet and sys.stderr.isatty(),
+                )
+            order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
+            result = dataclasses.replace(
+                result, lane=lanes, lane_order=order, festival_bands=festival_bands
             )
-        else:
-            result = timeline.build(
-                list(inputs),
-                reference_date=ref_date,
-                title=title,
-                anchoring=anchoring,
-                taxonomy=chosen,
-                aliases=names,
-                skip_bad=skip_bad,
-                jobs=jobs,
-                progress=not quiet and sys.stderr.isatty(),
-            )
-        order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
-        result = dataclasses.replace(
-            result, lane=lanes, lane_order=order, festival_bands=festival_bands
-        )
-        script: bool | str = True if plotlyjs == "inline" else "cdn"
-        result.write_csv(csv_path, excel=excel)
-        result.write_html(html_path, include_plotlyjs=script)
-        writers: dict[str, Callable[[Path], Path]] = {
-            "parquet": result.write_parquet,
-            "json": result.write_json,
-            "timelinejs": result.write_timelinejs,
-            "ics": result.write_ics,
-            "png": result.write_image,
-            "svg": result.write_image,
-            "embed": lambda path: result.write_embed(path, include_plotlyjs=script),
-        }
-        for name, path in extra.items():
-            if path is not None:
-                writers[name](path)
+            for _, tmp, write in staged:
+                write(result, tmp)
+            outputs.publish()  # only now does any output change, all of them together
     if not quiet:
         click.echo(result.summary(), err=True)
-        click.echo("wrote " + ", ".join(str(t) for t in targets), err=True)
+        shown = ("standard output" if str(p) == STDOUT else str(p) for p, _, _ in staged)
+        click.echo("wrote " + ", ".join(shown), err=True)
 
 
 @cli.command()
@@ -380,8 +397,19 @@ def eval_(corpus: Sequence[str], errors: bool) -> None:
     click.echo(scores.report())
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that it unwinds as on Ctrl-C: working
+    folders and unpublished outputs removed, worker processes stopped."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``timeline`` script: never a traceback, always an exit code."""
+    """Entry point of the ``timeline`` script: never a traceback, always an exit code
+    (130 after Ctrl-C, 143 after SIGTERM, each once everything it made is removed)."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(args=argv, prog_name="timeline", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -392,6 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.Abort, KeyboardInterrupt):
         click.echo("Aborted.", err=True)
         return 130
+    except Terminated:
+        click.echo("Terminated.", err=True)
+        return 143
     except BrokenPipeError:
         sys.stderr.close()
         return 1

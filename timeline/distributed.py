@@ -10,15 +10,16 @@ storage every worker and the client can reach (a shared file system).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from timeline.errors import InputError, OutputError
 from timeline.model import Document
 from timeline.pipeline import (
     BATCH,
@@ -57,6 +58,48 @@ def _partition(folder: str | Path, number: int) -> Path:
     return Path(folder) / f"part-{number:05d}.parquet"
 
 
+# how long the client tries to reach a scheduler before it says it cannot
+CONNECT_TIMEOUT = 10
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A Dask client of the cluster at ``scheduler``, or of a local cluster of ``workers``
+    processes (closed with it); a clear :class:`InputError` when Dask is missing or the
+    scheduler can't be reached."""
+    try:
+        from dask.distributed import Client, LocalCluster  # imported lazily: optional engine
+    except ImportError:
+        msg = "the dask engine needs Dask: pip install 'timeline[dask]'"
+        raise InputError(msg) from None
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+        except (OSError, ValueError, TypeError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            msg = f"cannot reach the Dask scheduler {scheduler!r}: {reason}"
+            raise InputError(msg) from None
+        with client:
+            yield client
+        return
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        yield client
+
+
+def _folder(path: str | Path) -> Path:
+    """``path`` as a folder, made if missing, or a clear :class:`OutputError`."""
+    folder = Path(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        msg = f"cannot make the partitions folder {folder}: {exc.strerror or exc}"
+        raise OutputError(msg) from None
+    return folder
+
+
 def build_on_dask(
     inputs: Sequence[str | Path | Document],
     *,
@@ -69,48 +112,37 @@ def build_on_dask(
     aliases: Mapping[str, str] | None = None,
     workers: int = 2,
     workdir: str | Path | None = None,
+    skip_bad: bool = False,
 ) -> Timeline:
     """:func:`timeline.build` on Dask: on the cluster at ``scheduler`` (an address such as
-    ``tcp://10.0.0.5:8786``), or on a local cluster of ``workers`` processes. Events are
-    written to ``partitions`` (emptied first) and merged from there into a folder in
-    ``workdir`` (as :func:`timeline.build`)."""
-    from dask.distributed import Client, LocalCluster  # imported lazily: optional engine
+    ``tcp://10.0.0.5:8786``), or on a local cluster of ``workers`` processes.
 
-    folder = Path(partitions)
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    Workers write events into a new folder of the build's own inside ``partitions`` (a
+    folder they and the client can all reach); the client merges them from there into a
+    folder in ``workdir`` (as :func:`timeline.build`), then removes the partitions' folder.
+    Nothing else in ``partitions`` is touched."""
     taxonomy = taxonomy or load_taxonomy()
-    documents = _usable(_documents(inputs, reference_date, None), None)
-    cluster: Any = None
-    if scheduler is None:
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-    try:
-        with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
-            futures = []
-            for number in itertools.count():
-                batch = list(itertools.islice(documents, BATCH))
-                if not batch:
-                    break
-                futures.append(
-                    client.submit(
-                        _process_batch, number, batch, str(folder), taxonomy, anchoring, aliases
-                    )
-                )
-            results = client.gather(futures)
-    finally:
-        if cluster is not None:
-            cluster.close()
-    # the client merges the partitions a bucket of days at a time, as the local build does
-    with Store(workdir).removed_on_error() as store:
-        for number, result in enumerate(results):
-            result[2].write_parquet(store.part("documents", number))
-        return _timeline(
-            store,
-            [_partition(folder, number) for number in range(len(results))],
-            sum(r[0] for r in results),
-            sum(r[1] for r in results),
-            taxonomy=taxonomy,
-            title=title,
-        )
+    skipped: list[str] | None = [] if skip_bad else None
+    with _client(scheduler, workers) as client, Store(_folder(partitions)) as shared:
+        documents = _usable(_documents(inputs, reference_date, skipped), skipped)
+        futures = []
+        for number in itertools.count():
+            batch = list(itertools.islice(documents, BATCH))
+            if not batch:
+                break
+            task = (number, batch, str(shared.path), taxonomy, anchoring, aliases)
+            futures.append(client.submit(_process_batch, *task))
+        results = client.gather(futures)
+        # the client merges the partitions a bucket of days at a time, as a local build does
+        with Store(workdir).removed_on_error() as store:
+            for number, result in enumerate(results):
+                result[2].write_parquet(store.part("documents", number))
+            return _timeline(
+                store,
+                [_partition(shared.path, number) for number in range(len(results))],
+                sum(r[0] for r in results),
+                sum(r[1] for r in results),
+                taxonomy=taxonomy,
+                title=title,
+                skipped=skipped,
+            )

@@ -34,7 +34,10 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 # a text or HTML file is one article: beyond this size it is refused, not worked on for hours
 MAX_DOCUMENT_BYTES = 20_000_000
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# front matter between "---" lines; lines may end in LF, CRLF or a lone CR (old Mac files)
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", re.DOTALL
+)
 _GLOB_CHARS = re.compile(r"[*?\[]")
 # HTML metadata that carries a page's publication date, most specific first
 _DATE_META = (
@@ -160,14 +163,22 @@ def read_text(path: Path) -> str:
     """Read a UTF-8 text file (a BOM is dropped), or raise :class:`InputError`."""
     with _reading(path):
         data = path.read_bytes()
+    return _decoded(data, str(path))
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """UTF-8 bytes as text (a BOM dropped), or :class:`InputError` saying why not."""
     if b"\x00" in data[:8192]:
-        msg = f"{path} looks like a binary file, not text"
+        msg = f"{name} looks like a binary file, not text"
         raise InputError(msg)
     if not data.strip():
-        msg = f"{path} is empty"
+        msg = f"{name} is empty"
         raise InputError(msg)
-    with _reading(path):
+    try:
         return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"{name} is not UTF-8 text (byte {exc.start}); convert it to UTF-8 first"
+        raise InputError(msg) from None
 
 
 def html_document(
@@ -215,6 +226,37 @@ def html_document(
     )
 
 
+def _jsonl_row(line: str, where: str) -> dict[str, object]:
+    """One JSONL line as a document's fields, or :class:`InputError` naming ``where``."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        msg = f"{where}: not a JSON object ({exc.msg})"
+        raise InputError(msg) from None
+    except RecursionError:
+        msg = f"{where}: not a JSON object (nested too deeply)"
+        raise InputError(msg) from None
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        msg = f"{where}: each line needs a JSON object with a 'text' string"
+        raise InputError(msg)
+    for key in ("title", "url", "date"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            msg = f"{where}: '{key}' must be a string, not {_json_type(row[key])}"
+            raise InputError(msg)
+    doc_id = row.get("id")
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
+        msg = f"{where}: 'id' must be a string or an integer, not {_json_type(doc_id)}"
+        raise InputError(msg)
+    return row
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type."""
+    names = {dict: "an object", list: "an array", bool: "a boolean", float: "a number"}
+    names |= {int: "a number", str: "a string", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
 def jsonl_documents(
     text: str | Iterable[str],
     *,
@@ -231,31 +273,26 @@ def jsonl_documents(
             continue
         where = f"{name}:{number}"
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            row = f"{where}: not a JSON object ({exc.msg})"
-        if not isinstance(row, str) and (
-            not isinstance(row, dict) or not isinstance(row.get("text"), str)
-        ):
-            row = f"{where}: each line needs a JSON object with a 'text' string"
-        if isinstance(row, str):
+            row = _jsonl_row(line, where)
+            basis = "option" if reference_date is not None else None
+            ref = reference_date
+            if ref is None and row.get("date"):
+                ref = parse_date(str(row["date"]), what=f"date on {where}")
+                basis = "jsonl"
+        except InputError as exc:
             if skipped is None:
-                raise InputError(row)
-            skipped.append(row)
+                raise
+            skipped.append(str(exc))
             continue
-        basis = "option" if reference_date is not None else None
-        ref = reference_date
-        if ref is None and row.get("date"):
-            ref = parse_date(str(row["date"]), what=f"date on {where}")
-            basis = "jsonl"
+        title, url = row.get("title"), row.get("url")
         yield Document(
             doc_id=str(row.get("id") or f"{Path(name).stem}-{number}"),
-            text=row["text"],
+            text=str(row["text"]),
             reference_date=ref,
-            title=row.get("title"),
+            title=title if isinstance(title, str) else None,
             source=where,
             reference_basis=basis,
-            url=row.get("url"),
+            url=url if isinstance(url, str) else None,
         )
 
 
@@ -272,7 +309,9 @@ def load_documents(
     text); ``skipped`` collects bad JSONL lines instead of failing on them. A text or HTML
     file holds one document, so one over :data:`MAX_DOCUMENT_BYTES` is refused."""
     if str(path) == "-":
-        yield document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        text = _decoded(data, "standard input") if isinstance(data, bytes) else data
+        yield document_from_text(text, doc_id="stdin", reference_date=reference_date)
         return
     file = Path(path)
     suffix = file.suffix.lower()
@@ -304,6 +343,24 @@ def load_documents(
     yield doc
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(doc: Document) -> Document:
+    """``doc``, or :class:`InputError` when a text of it holds a lone surrogate (JSON's
+    ``"\\ud800"`` decodes to one): no UTF-8 file can hold it, so no output could."""
+    for what, value in (("text", doc.text), ("title", doc.title), ("id", doc.doc_id)):
+        found = _SURROGATE.search(value) if value else None
+        if found is not None:
+            code = f"U+{ord(found.group()):04X}"
+            msg = (
+                f"{doc.source or doc.doc_id}: the {what} holds a lone surrogate ({code} at "
+                f"character {found.start()}), which is not Unicode text; fix it at its source"
+            )
+            raise InputError(msg)
+    return doc
+
+
 def load_document(path: str | Path, *, reference_date: date | None = None) -> Document:
     """Load one text or HTML file (``-`` reads standard input).
 
@@ -327,7 +384,9 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+            )
             if not files:
                 msg = f"{path} has no input files ({', '.join(SUFFIXES)})"
                 raise InputError(msg)
@@ -343,3 +402,21 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
         else:
             msg = f"no such file or folder: {path}"
             raise InputError(msg)
+
+
+def files_read(inputs: Iterable[str | Path]) -> list[Path]:
+    """The files a build of ``inputs`` reads: each input file (folders and patterns
+    expanded) and the ``.ref`` sidecar beside it, if there is one. Inputs that cannot be
+    found are left out (reading them is what reports them)."""
+    files: list[Path] = []
+    for item in inputs:
+        try:
+            found = [p for p in expand_inputs([item]) if isinstance(p, Path)]
+        except InputError:
+            continue
+        for path in found:
+            files.append(path)
+            sidecar = path.with_suffix(".ref")
+            if sidecar.is_file():
+                files.append(sidecar)
+    return files

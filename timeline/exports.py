@@ -6,6 +6,7 @@ writer takes the event table and a path, and writes atomically (a temp file, the
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -72,25 +73,30 @@ def _tl_date(day: date, granularity: str) -> dict[str, int]:
     return {part: getattr(day, part) for part in _PRECISION.get(granularity, ("year",))}
 
 
+def _escape(text: str | None) -> str:
+    return html.escape(text or "", quote=False)  # element text: quotes are harmless
+
+
 def timelinejs(frame: pl.DataFrame, *, title: str | None = None) -> dict[str, Any]:
     """The event table as a TimelineJS3 document: one event per row, dates at the row's
-    precision, grouped by category."""
+    precision, grouped by category. TimelineJS renders its texts as HTML, so every text
+    from an article is HTML-escaped (``<b>`` shows as ``<b>``, never as markup)."""
     events = []
     for row in frame.iter_rows(named=True):
         grain = row["granularity"]
         event: dict[str, Any] = {
             "unique_id": row["event_id"],
             "start_date": _tl_date(row["date_start"], grain),
-            "display_date": row["date_text"],
-            "group": row["category"],
-            "text": {"headline": row["title"], "text": row["sentence"]},
+            "display_date": _escape(row["date_text"]),
+            "group": _escape(row["category"]),
+            "text": {"headline": _escape(row["title"]), "text": _escape(row["sentence"])},
         }
         if row["date_end"] != row["date_start"]:
             event["end_date"] = _tl_date(row["date_end"], grain)
         events.append(event)
     document: dict[str, Any] = {"events": events}
     if title:
-        document["title"] = {"text": {"headline": title}}
+        document["title"] = {"text": {"headline": _escape(title)}}
     return document
 
 
@@ -116,7 +122,10 @@ def ics(frame: pl.DataFrame) -> bytes:
         stamp = row["reference_date"]
         event.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC))
         event.add("dtstart", row["date_start"])
-        event.add("dtend", row["date_end"] + timedelta(days=1))
+        if row["date_end"] < date.max:
+            event.add("dtend", row["date_end"] + timedelta(days=1))
+        else:  # no day after 9999-12-31: the same span as a length (RFC 5545 allows either)
+            event.add("duration", row["date_end"] - row["date_start"] + timedelta(days=1))
         event.add("summary", row["title"])
         event.add("description", f"{row['sentence']}\n({row['date_text']}, {row['doc_id']})")
         event.add("categories", [row["category"]])

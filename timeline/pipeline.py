@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -18,7 +20,13 @@ import polars as pl
 from tqdm import tqdm
 
 from timeline import exports, render
-from timeline.documents import document_from_text, expand_inputs, load_documents
+from timeline.arguments import check_choice, check_count, check_date, check_type
+from timeline.documents import (
+    check_unicode,
+    document_from_text,
+    expand_inputs,
+    load_documents,
+)
 from timeline.errors import InputError
 from timeline.events import extract_events
 from timeline.merge import merge_parts
@@ -28,7 +36,7 @@ from timeline.render import figure, to_html, write_html
 from timeline.store import Store
 from timeline.table import documents_to_frame, events_to_frame, scan, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
-from timeline.temporal import Anchoring, resolve
+from timeline.temporal import ANCHORINGS, Anchoring, resolve
 from timeline.temporal.festivals import festival_date
 from timeline.temporal.resources import load as load_language
 
@@ -146,9 +154,9 @@ class Timeline:
     def write_embed(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
         return render.write_embed(self.figure(), path, include_plotlyjs=include_plotlyjs)
 
-    def write_image(self, path: str | Path, *, width: int = 1400) -> Path:
-        """A static PNG or SVG (by suffix), drawn in a local Chromium."""
-        return render.write_image(self.figure(), path, width=width)
+    def write_image(self, path: str | Path, *, width: int = 1400, kind: str | None = None) -> Path:
+        """A static PNG or SVG (``kind``, else by suffix), drawn in a local Chromium."""
+        return render.write_image(self.figure(), path, width=width, kind=kind)
 
     def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
         return write_csv(self.event_parts, path, excel=excel)
@@ -235,7 +243,13 @@ def _documents(
 def _usable(documents: Iterable[Document], skipped: list[str] | None) -> Iterator[Document]:
     """Documents with a reference date (found in their text when none was given)."""
     for doc in documents:
-        doc = with_reference(doc)
+        try:
+            doc = with_reference(check_unicode(doc))
+        except InputError as exc:
+            if skipped is None:
+                raise
+            skipped.append(str(exc))
+            continue
         if doc.reference_date is not None:
             yield doc
             continue
@@ -291,14 +305,55 @@ Mapper = Callable[[Work, list[Document]], Iterator[Processed]]
 BATCH = 256
 
 
+def cpu_count() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def usable_jobs(jobs: int) -> int:
+    """``jobs``, at most one process a processor: more only wait their turn."""
+    return max(1, min(jobs, cpu_count()))
+
+
 @contextmanager
 def _pool(jobs: int) -> Iterator[Mapper]:
-    """A map over a batch of documents, in order: in this process, or in ``jobs``."""
+    """A map over a batch of documents, in order: in this process, or in ``jobs``.
+
+    The workers ignore Ctrl-C (they inherit the ignored SIGINT while they start): only
+    this process is interrupted, and leaving the block for any reason terminates them."""
     if jobs <= 1:
         yield lambda work, docs: (work(doc) for doc in docs)
         return
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = multiprocessing.get_context("spawn").Pool(jobs)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
         yield lambda work, docs: pool.imap(work, docs, chunksize=max(1, len(docs) // (jobs * 4)))
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _inputs(inputs: object) -> list[str | Path | Document]:
+    """:func:`build`'s inputs as a list, each checked to be a path, a text or a document."""
+    kinds = (str, Path, Document)
+    if isinstance(inputs, kinds):
+        return [inputs]
+    if not isinstance(inputs, Sequence) or isinstance(inputs, bytes | bytearray):
+        msg = (
+            "inputs must be a path, a text, a Document or a list of them, "
+            f"not {type(inputs).__name__}"
+        )
+        raise TypeError(msg)
+    for item in inputs:
+        if not isinstance(item, kinds):
+            msg = f"inputs must be paths, texts or Documents, not {type(item).__name__}"
+            raise TypeError(msg)
+    return list(inputs)
 
 
 def _is_text(item: str) -> bool:
@@ -338,7 +393,15 @@ def build(
     bucket of days at a time (:func:`timeline.merge.merge_parts`): memory stays flat as the
     corpus grows. The folder goes when the :class:`Timeline` is closed or let go.
     """
-    items = [inputs] if isinstance(inputs, str | Path | Document) else list(inputs)
+    items = _inputs(inputs)
+    check_date("reference_date", reference_date, optional=True)
+    check_choice("anchoring", anchoring, ANCHORINGS)
+    check_count("jobs", jobs)
+    if title is not None:
+        check_type("title", title, str)
+    if taxonomy is not None:
+        check_type("taxonomy", taxonomy, Taxonomy)
+    jobs = usable_jobs(jobs)
     taxonomy = taxonomy or load_taxonomy()
     skipped: list[str] | None = [] if skip_bad else None
     work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)

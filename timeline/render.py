@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import polars as pl
 
+from timeline.calendar import shifted
 from timeline.errors import OutputError
 from timeline.io import atomic_write, write_text
 from timeline.table import EVENT_SCHEMA, Table, pieces
@@ -114,7 +115,7 @@ def _stack(rows: list[dict[str, Any]], min_span: timedelta) -> list[int]:
     out: list[int] = []
     for row in rows:
         start: date = row["date_start"]
-        end: date = max(row["date_end"], start + min_span)
+        end: date = max(row["date_end"], shifted(start, min_span))
         for index, last in enumerate(ends):
             if last < start:
                 ends[index] = end
@@ -219,7 +220,7 @@ def figure(
                 "type": "rect",
                 "xref": "x",
                 "x0": day.isoformat(),
-                "x1": (day + timedelta(days=1)).isoformat(),
+                "x1": shifted(day, timedelta(days=1)).isoformat(),
                 "yref": "paper",
                 "y0": 0,
                 "y1": 1,
@@ -411,16 +412,9 @@ def find_browser() -> str | None:
     return None
 
 
-def write_image(
-    fig: go.Figure, path: str | Path, *, width: int = 1400, height: int | None = None
-) -> Path:
-    """A static PNG or SVG (by the path's suffix) of the figure, drawn by kaleido in a
-    local Chromium; a clear :class:`OutputError` when there is none."""
-    target = Path(path)
-    kind = target.suffix.lower().lstrip(".")
-    if kind not in ("png", "svg"):
-        msg = f"{target}: a static image must end in .png or .svg"
-        raise OutputError(msg)
+def require_browser() -> str:
+    """The browser static images are drawn in, or a clear :class:`OutputError` saying how
+    to get one."""
     browser = find_browser()
     if browser is None:
         msg = (
@@ -428,7 +422,40 @@ def write_image(
             "chromium) or set BROWSER_PATH to a Chrome or Chromium executable"
         )
         raise OutputError(msg)
-    os.environ["BROWSER_PATH"] = browser  # kaleido's browser finder reads it
+    return browser
+
+
+IMAGE_KINDS = ("png", "svg")
+
+
+def image_kind(path: str | Path, kind: str | None = None) -> str:
+    """The kind of static image ``path`` is (``kind`` if given, which its suffix must then
+    name), or a clear :class:`OutputError`.
+
+    >>> image_kind("slides/chart.svg")
+    'svg'
+    """
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in IMAGE_KINDS or (kind is not None and suffix != kind):
+        ends = f".{kind}" if kind else ".png or .svg"
+        msg = f"{path}: a static image must end in {ends}"
+        raise OutputError(msg)
+    return suffix
+
+
+def write_image(
+    fig: go.Figure,
+    path: str | Path,
+    *,
+    width: int = 1400,
+    height: int | None = None,
+    kind: str | None = None,
+) -> Path:
+    """A static PNG or SVG (``kind``, else the path's suffix) of the figure, drawn by
+    kaleido in a local Chromium; a clear :class:`OutputError` when there is none."""
+    target = Path(path)
+    kind = image_kind(target, kind)
+    os.environ["BROWSER_PATH"] = require_browser()  # kaleido's browser finder reads it
     static = go.Figure(fig)
     # what only works in a browser (range slider, range buttons) leaves the picture
     static.update_layout(

@@ -7,6 +7,7 @@ char_start)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -162,17 +163,46 @@ def to_csv_frame(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.col(c).list.join(ACTOR_SEPARATOR) for c in LIST_COLUMNS)
 
 
+# a cell starting with one of these is run as a formula by spreadsheet programs
+FORMULA_STARTS = "=+-@\t\r"
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Every text cell that a spreadsheet would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) prefixed with ``'``, as OWASP advises
+    for CSV files opened in spreadsheets; other cells as they are.
+
+    >>> frame = pl.DataFrame({"title": ["=SUM(A1)", "Acme opened", "-5%", "@cmd"]})
+    >>> neutralise_formulas(frame)["title"].to_list()
+    ["'=SUM(A1)", 'Acme opened', "'-5%", "'@cmd"]
+    """
+    starts = f"^[{re.escape(FORMULA_STARTS)}]"
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(starts))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String()
+    )
+
+
 def write_csv(frame: Table, path: str | Path, *, excel: bool = False) -> Path:
     """Write the event table as UTF-8 CSV, atomically (never a half-written file); a table
-    in files is written a file at a time, never held whole in memory.
+    in files is written a file at a time, never held whole in memory. Cells are the text
+    byte for byte.
 
-    ``excel`` starts the file with a byte-order mark, so that spreadsheet programs read it
-    as UTF-8."""
+    ``excel`` is for opening the file in a spreadsheet program: the file starts with a
+    byte-order mark (so that it is read as UTF-8), and text cells that would run as a
+    formula are prefixed with ``'`` (:func:`neutralise_formulas`)."""
     check_schema(frame)
     with atomic_write(path) as tmp, tmp.open("wb") as out:
         for number, piece in enumerate(pieces(frame)):
             first = number == 0
-            to_csv_frame(piece).write_csv(out, include_header=first, include_bom=excel and first)
+            cells = to_csv_frame(piece)
+            if excel:
+                cells = neutralise_formulas(cells)
+            cells.write_csv(out, include_header=first, include_bom=excel and first)
     return Path(path)
 
 

@@ -65,6 +65,19 @@ class Taxonomy:
         return best
 
 
+def _words(row: dict[str, object], key: str, name: str) -> list[str]:
+    """A category's ``key`` list: non-empty strings, or :class:`ResourceError` (a string
+    would otherwise become one-letter keywords)."""
+    words = row.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        msg = (
+            f"{name}: category {row['id']!r}: {key} must be a list of non-empty strings, "
+            f'such as {key} = ["launch", "unveil*"]'
+        )
+        raise ResourceError(msg)
+    return [str(w) for w in words]
+
+
 def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
     """Build a taxonomy from TOML text; :class:`ResourceError` names what is wrong.
 
@@ -87,8 +100,8 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
             Category(
                 id=row["id"],
                 label=str(row.get("label", row["id"].title())),
-                strong=_pattern(list(row.get("strong", []))),
-                weak=_pattern(list(row.get("keywords", []))),
+                strong=_pattern(_words(row, "strong", name)),
+                weak=_pattern(_words(row, "keywords", name)),
             )
         )
     if not categories:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.arguments import check_choice, check_date
 from timeline.model import Mention, Resolved
 from timeline.temporal.normalizer import ANCHORINGS, Anchoring, normalize, resolve_all
 from timeline.temporal.tagger import tag
@@ -31,5 +32,7 @@ def resolve(
     ...     "In August last year it launched a buyer plan.", reference=date(2024, 1, 25))]
     [('August last year', '2023-08')]
     """
+    check_date("reference", reference)
+    check_choice("anchoring", anchoring, ANCHORINGS)
     mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
     return resolve_all(mentions, reference=reference, lang=lang, anchoring=anchoring)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
+from timeline.arguments import check_type
 from timeline.model import (
     CalendarExpr,
     DurationExpr,
@@ -402,6 +403,11 @@ def tag(
     >>> [(m.text, m.rule) for m in tag("In mid-January, it announced a list.")]
     [('mid-January', 'partof_month')]
     """
+    check_type("text", text, str)
+    check_type("lang", lang, str)
+    check_type("start", start, int)
+    if end is not None:
+        check_type("end", end, int)
     res = load(lang)
     stop = len(text) if end is None else end
     settled = _settle(_candidates(text, start, stop, res, everywhere=everywhere))
