@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from timeline.errors import ResourceError
@@ -77,3 +80,19 @@ def test_resources_every_rule_example_contains_its_trigger() -> None:
     for rule in res.rules:
         for example in rule.examples:
             assert res.trigger.regexes[rule.needs].search(example.text), (rule.id, example.text)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ('kind = "solar_term"\nterm = "nope"', "unknown solar term 'nope'; known: qingming"),
+        ('kind = "solar_term"', "unknown solar term None"),
+        ('kind = "holiday"\ncountry = "CN"', "unexpected keyword argument 'country'"),
+        ('kind = "holiday"', "unknown kind 'holiday'"),
+    ],
+)
+def test_resources_bad_festival_fails_at_load(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "festivals.toml"
+    path.write_text(f'[[festival]]\nid = "x"\nnames = ["X"]\n{row}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match=re.escape(message)):
+        resources._load_festivals(path)

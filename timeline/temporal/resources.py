@@ -33,6 +33,12 @@ KINDS = frozenset(
         "time_of_day",
     }
 )
+FESTIVAL_KINDS = frozenset({"fixed", "lunar", "nth_weekday", "easter", "after", "solar_term"})
+# The solar terms a festival of kind "solar_term" can name, each with the name lunar-python's
+# table of solar terms (Lunar.getJieQiTable) gives it. Add one only with a test that it comes
+# out in the asked year: that table runs from the previous December to the next March, and
+# under its Chinese name 冬至 is the previous December's.
+SOLAR_TERMS: Mapping[str, str] = {"qingming": "清明"}
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z_0-9]*)>")
 
@@ -88,8 +94,7 @@ class Festival:
     offset: int = 0
     of: str | None = None
     lunar_variant: str | None = None
-    country: str | None = None
-    holiday: str | None = None
+    term: str | None = None
     band: bool = False
 
 
@@ -198,8 +203,14 @@ def _load_festivals(path: Traversable) -> tuple[dict[str, Festival], list[str]]:
         if fest.id in festivals:
             msg = f"{path.name}: festival id {fest.id!r} is defined twice"
             raise ResourceError(msg)
-        if fest.kind not in {"fixed", "lunar", "nth_weekday", "easter", "after", "holiday"}:
+        if fest.kind not in FESTIVAL_KINDS:
             msg = f"{path.name}: festival {fest.id!r}: unknown kind {fest.kind!r}"
+            raise ResourceError(msg)
+        if fest.kind == "solar_term" and fest.term not in SOLAR_TERMS:
+            msg = (
+                f"{path.name}: festival {fest.id!r}: unknown solar term {fest.term!r}; "
+                f"known: {', '.join(sorted(SOLAR_TERMS))}"
+            )
             raise ResourceError(msg)
         festivals[fest.id] = fest
     for fest in festivals.values():
