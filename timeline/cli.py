@@ -125,7 +125,12 @@ def cli() -> None:
 )
 @click.option("--title", help="Title shown above the timeline.")
 @anchoring_option
-@click.option("--excel", is_flag=True, help="Start the CSV with a byte-order mark for Excel.")
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="A CSV for spreadsheets: a byte-order mark, and cells that would run as formulas "
+    "(=, +, -, @ first) prefixed with '.",
+)
 @click.option("--parquet", "parquet_path", type=_FILE, help="Also write the table as Parquet.")
 @click.option("--json", "json_path", type=_FILE, help="Also write the table as JSON records.")
 @click.option(
@@ -163,7 +168,8 @@ def cli() -> None:
 @click.option(
     "--partitions",
     type=click.Path(file_okay=False, path_type=Path),
-    help="With --engine dask: folder for the event partitions [default: OUT/partitions].",
+    help="With --engine dask: a folder every worker can reach; the partitions go in a "
+    "sub-folder of the build's own, removed at the end [default: OUT].",
 )
 @click.option(
     "--jobs",
@@ -365,15 +371,17 @@ def report(
     inputs: Sequence[str], ref_date: date | None, out: Path, title: str | None, anchoring: Anchoring
 ) -> None:
     """Write a self-contained HTML report and a Markdown report (with a PNG) of INPUT."""
-    from timeline.report import write_report  # loads plotly: only this command needs it
+    from timeline.report import stage_report, write_staged_report  # loads plotly
 
-    with _errors():
+    with _errors(), Outputs(files_read(inputs)) as outputs:
+        staged = stage_report(outputs, out)
         result = timeline.build(
             list(inputs), reference_date=ref_date, title=title, anchoring=anchoring
         )
-        written = write_report(result, out)
+        write_staged_report(result, staged)
+        outputs.publish()
     click.echo(result.summary(), err=True)
-    click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
+    click.echo("wrote " + ", ".join(str(out / name) for name in staged), err=True)
 
 
 @cli.command(name="eval")

@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.io import write_text
+from timeline.io import Outputs, write_text
 from timeline.render import to_html
 
 if TYPE_CHECKING:
@@ -157,16 +157,33 @@ def markdown_report(timeline: Timeline, *, image: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_report(timeline: Timeline, folder: str | Path) -> list[Path]:
-    """Write report.html, report.md and, when a browser can draw it, timeline.png."""
-    from timeline.errors import OutputError
+REPORT_FILES = ("report.html", "report.md", "timeline.png")
 
-    out = Path(folder)
-    written = [write_text(out / "report.html", html_report(timeline))]
-    image: str | None = "timeline.png"
-    try:
-        written.append(timeline.write_image(out / "timeline.png"))
-    except OutputError:
-        image = None  # no browser: the Markdown report goes without its picture
-    written.append(write_text(out / "report.md", markdown_report(timeline, image=image)))
-    return written
+
+def stage_report(outputs: Outputs, folder: str | Path) -> dict[str, Path]:
+    """Check the report's files in ``folder`` and make their temporary files in
+    ``outputs``, before any work: report.html, report.md and, when a browser can draw it,
+    timeline.png. Returns where to write each, by name."""
+    from timeline.render import find_browser
+
+    names = REPORT_FILES if find_browser() else REPORT_FILES[:2]
+    return {name: outputs.add(Path(folder) / name) for name in names}
+
+
+def write_staged_report(timeline: Timeline, staged: dict[str, Path]) -> None:
+    """Write the report into the temporary files :func:`stage_report` made."""
+    write_text(staged["report.html"], html_report(timeline))
+    image = "timeline.png" if "timeline.png" in staged else None
+    if image is not None:
+        timeline.write_image(staged["timeline.png"], kind="png")
+    write_text(staged["report.md"], markdown_report(timeline, image=image))
+
+
+def write_report(timeline: Timeline, folder: str | Path) -> list[Path]:
+    """Write report.html, report.md and, when a browser can draw it, timeline.png, all
+    together or (after an error) none."""
+    with Outputs() as outputs:
+        staged = stage_report(outputs, folder)
+        write_staged_report(timeline, staged)
+        outputs.publish()
+    return [Path(folder) / name for name in staged]
