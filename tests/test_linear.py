@@ -9,6 +9,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from timeline.events import _unique
+from timeline.model import Event, Granularity
 from timeline.temporal.tagger import _settle
 
 T = TypeVar("T")
@@ -23,9 +25,44 @@ def _timed(work: Callable[[], T], bound: float) -> T:
     return result
 
 
+def _event(number: int, sentence: str, *, doc_id: str = "d", start: int | None = None) -> Event:
+    at = number * 400 if start is None else start
+    return Event(
+        event_id=f"{doc_id}:{at}",
+        doc_id=doc_id,
+        date_start=date(2023, 5, 1),
+        date_end=date(2023, 5, 31),
+        granularity=Granularity.MONTH,
+        timex="2023-05",
+        mod=None,
+        date_text="May 2023",
+        category="other",
+        title=sentence,
+        actors=(),
+        sentence=sentence,
+        char_start=at,
+        char_end=at + len(sentence),
+        reference_date=REFERENCE,
+        sources=(f"{doc_id}:{at}-{at + len(sentence)}",),
+    )
+
+
 def test_linear_settle_many_mentions() -> None:
     # 200,000 candidates, kept in a sorted list by insertion before: about 8 s
     spans = [(i * 10, i * 10 + 1 + (i * 7919) % 8, (i * 31) % 50, None) for i in range(200_000)]
     beaten = [(i * 10, i * 10 + 1, 99, None) for i in range(0, 200_000, 7)]  # a later rule
     kept = _timed(lambda: _settle(beaten + spans[::-1]), 2.0)  # type: ignore[arg-type]
     assert kept == spans
+
+
+def test_linear_repeated_dates_unique() -> None:
+    # 20,000 sentences of one date, none near another (5 of 7 words shared): each was
+    # compared with every one kept before (minutes)
+    events = [_event(i, f"Acme sold {i} units last week") for i in range(20_000)]
+    repeats = [
+        _event(30_000, "Acme sold 7 units last week"),  # the same words
+        _event(30_001, "Acme sold 8 units last week again"),  # 6 of 7 words
+        _event(30_002, "Acme sold 9 units"),  # 4 of 6: kept
+    ]
+    kept = _timed(lambda: list(_unique(events + repeats)), 2.0)
+    assert kept == [*events, repeats[2]]

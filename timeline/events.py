@@ -8,11 +8,14 @@ comparisons ("the same period in 2022"). Sentences repeated on a page yield one 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from fractions import Fraction
 from functools import cache
 
 from syntok import segmenter
@@ -170,16 +173,74 @@ def sentence_words(text: str) -> frozenset[str]:
 
 def _unique(events: list[Event]) -> Iterator[Event]:
     """Drop repeats: the same sentence and date, or nearly the same words and date."""
-    kept: dict[tuple[str, date], list[frozenset[str]]] = {}
-    for event in events:
-        words = sentence_words(event.sentence)
-        same_date = kept.setdefault((event.timex, event.date_start), [])
-        if any(
-            len(words & other) / max(len(words | other), 1) >= NEAR_DUPLICATE for other in same_date
-        ):
+    words = [sentence_words(event.sentence) for event in events]
+    counts = Counter(word for found in words for word in found)
+    kept: dict[tuple[str, date], _NearSets] = {}
+    for event, mine in zip(events, words, strict=True):
+        ranked = sorted(mine, key=lambda word: (counts[word], word))  # rarest first
+        near = kept.setdefault((event.timex, event.date_start), _NearSets())
+        if near.holds(mine, ranked):
             continue
-        same_date.append(words)
+        near.add(mine, ranked)
         yield event
+
+
+# NEAR_DUPLICATE as p/q: sets of n and m words this alike share ceil(p (n + m) / (p + q))
+_NEAR = Fraction(NEAR_DUPLICATE).limit_denominator(100)
+
+
+def _overlap(n: int, m: int) -> int:
+    """The fewest words two sets of ``n`` and ``m`` words NEAR_DUPLICATE alike share."""
+    p, q = _NEAR.numerator, _NEAR.denominator
+    return -(-p * (n + m) // (p + q))
+
+
+class _NearSets:
+    """Word sets, and whether one is NEAR_DUPLICATE alike (Jaccard) to a given set.
+
+    A set is compared only with the sets that could be near it (prefix, size and position
+    filtering, as in PPJoin, Xiao et al. 2008): in one order of all words (rarest first),
+    sets of n and m words sharing at least k = _overlap(n, m) share one among the first
+    n - k + 1 of the one and the first m - k + 1 of the other. So each set is indexed by
+    its first words, with its size and their positions, and a set looks up only its own
+    first words, in sets of the sizes that could be near. A comparison with every set
+    took time of their number for each: quadratic in a long document whose dates repeat.
+    """
+
+    def __init__(self) -> None:
+        self.sets: list[frozenset[str]] = []
+        # (word, size) -> per position of the word in the set: the numbers of the sets
+        self.postings: dict[tuple[str, int], list[list[int]]] = {}
+        self.sizes: set[int] = set()
+
+    def holds(self, mine: frozenset[str], ranked: Sequence[str]) -> bool:
+        """Is a set near ``mine`` here (``ranked``: its words in the order of all)?"""
+        n = len(mine)
+        checked: set[int] = set()
+        for m in range(math.ceil(_NEAR * n), math.floor(n / _NEAR) + 1 if n else 0):
+            if m not in self.sizes:
+                continue
+            k = _overlap(n, m)
+            for word in ranked[: n - k + 1]:
+                for numbers in self.postings.get((word, m), [])[: m - k + 1]:
+                    for number in numbers:
+                        if number in checked:
+                            continue
+                        checked.add(number)
+                        other = self.sets[number]
+                        if len(mine & other) / max(len(mine | other), 1) >= NEAR_DUPLICATE:
+                            return True
+        return False
+
+    def add(self, mine: frozenset[str], ranked: Sequence[str]) -> None:
+        number, m = len(self.sets), len(mine)
+        self.sets.append(mine)
+        self.sizes.add(m)
+        # the positions any set near it looks at: sets of n >= NEAR_DUPLICATE * m words
+        for position, word in enumerate(ranked[: m - math.ceil(_NEAR * m) + 1]):
+            by_position = self.postings.setdefault((word, m), [])
+            by_position.extend([] for _ in range(position + 1 - len(by_position)))
+            by_position[position].append(number)
 
 
 @cache
