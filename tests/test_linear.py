@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from timeline.actors import find_actors
 from timeline.events import _unique
 from timeline.model import Event, Granularity
 from timeline.temporal.tagger import _settle
@@ -66,3 +67,18 @@ def test_linear_repeated_dates_unique() -> None:
     ]
     kept = _timed(lambda: list(_unique(events + repeats)), 2.0)
     assert kept == [*events, repeats[2]]
+
+
+def test_linear_actors_of_a_long_sentence() -> None:
+    # 20,000 names and 22,000 date spans: each name was checked against every span (about
+    # 40 s)
+    parts = [f"Firm{i} rose" for i in range(20_000)]
+    sentence = ", ".join(parts)
+    spans, position = [], 0
+    for i, part in enumerate(parts):
+        if i % 10 == 0:  # a span on the name: it is no actor
+            spans.append((position, position + 4))
+        spans.append((position + len(part) - 4, position + len(part)))  # on "rose"
+        position += len(part) + 2
+    actors = _timed(lambda: find_actors(sentence, skip=spans), 2.0)
+    assert actors == tuple(f"Firm{i}" for i in range(20_000) if i % 10)
