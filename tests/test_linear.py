@@ -11,7 +11,9 @@ from typing import TypeVar
 
 from timeline.actors import find_actors
 from timeline.events import _unique
+from timeline.merge import merge_frame
 from timeline.model import Event, Granularity
+from timeline.table import events_to_frame
 from timeline.temporal.tagger import _settle
 
 T = TypeVar("T")
@@ -82,3 +84,18 @@ def test_linear_actors_of_a_long_sentence() -> None:
         position += len(part) + 2
     actors = _timed(lambda: find_actors(sentence, skip=spans), 2.0)
     assert actors == tuple(f"Firm{i}" for i in range(20_000) if i % 10)
+
+
+def test_linear_merge_a_long_document() -> None:
+    # 20,000 reports of one date in one document, none close enough to the one before to
+    # be the same event: each was compared with all of the document's events before (30 s)
+    reports = [_event(i, f"Firm{i} sold {i} units") for i in range(20_000)]
+    # another document tells some of them again: the same events
+    again = [
+        _event(i, f"Firm{i} sold {i} units", doc_id="e", start=j * 400)
+        for j, i in enumerate(range(0, 20_000, 1000))
+    ]
+    merged = _timed(lambda: merge_frame(events_to_frame(reports + again, sort=False)), 2.0)
+    assert merged.height == 20_000
+    sources = dict(zip(merged["event_id"], merged["sources"].to_list(), strict=True))
+    assert sources["d:400000"] == ["d:400000-400024", "e:400-424"]
