@@ -4,13 +4,15 @@ build, at two sizes: ``python bench/pathological.py``)."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from timeline import document_from_text, extract_events, resolve
 from timeline.actors import find_actors
-from timeline.events import _unique
+from timeline.events import MAX_SENTENCE, _unique, split_sentences
 from timeline.merge import merge_frame
 from timeline.model import Event, Granularity
 from timeline.table import events_to_frame
@@ -48,6 +50,9 @@ def _event(number: int, sentence: str, *, doc_id: str = "d", start: int | None =
         reference_date=REFERENCE,
         sources=(f"{doc_id}:{at}-{at + len(sentence)}",),
     )
+
+
+MONTHS = "January February March April May June July August September October November December"
 
 
 def test_linear_settle_many_mentions() -> None:
@@ -99,3 +104,29 @@ def test_linear_merge_a_long_document() -> None:
     assert merged.height == 20_000
     sources = dict(zip(merged["event_id"], merged["sources"].to_list(), strict=True))
     assert sources["d:400000"] == ["d:400000-400024", "e:400-424"]
+
+
+def test_linear_long_lines_without_full_stops() -> None:
+    # 2,000 lines of two dated clauses and no full stop: one sentence of the whole text,
+    # which each of its events held (and was read again for): about 20 s, and 100 MB of
+    # sentences in the table; now each line is a sentence
+    months = MONTHS.split()
+    lines = [
+        f"Sales rose in {month} {1900 + i // 12}; it fell in {month} {1901 + i // 12}"
+        for i, month in zip(range(2000), itertools.cycle(months))
+    ]
+    text = "\n".join(lines) + "\n"
+    doc = document_from_text(text, doc_id="list", reference_date=REFERENCE)
+    events = _timed(lambda: extract_events(doc, resolve(text, reference=REFERENCE)), 4.0)
+    assert [e.sentence for e in events] == [line for line in lines for _ in range(2)]
+    assert events[0].timex == "1900-01"
+
+
+def test_linear_overlong_sentences_are_cut() -> None:
+    # a sentence of 12,000 characters: cut at spaces, and where it has none, at the limit
+    text = "Acme opened a store in May 2023 and " * 200 + "x" * 5000 + " rose.\n\nIt closed."
+    spans = split_sentences(text)
+    assert len(spans) == 8
+    assert all(s.end - s.start <= MAX_SENTENCE for s in spans)
+    assert all(not text[a.end : b.start].strip() for a, b in itertools.pairwise(spans))
+    assert (spans[0].start, text[spans[-1].start : spans[-1].end]) == (0, "It closed.")

@@ -57,6 +57,10 @@ _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
 # a date this many words or fewer into the sentence opens it ("In mid-January, ...")
 OPENING_WORDS = 6
+# a sentence longer than this (characters) is cut at its line breaks (see _pieces); the
+# longest in the TimeML corpora and the examples is under 600
+MAX_SENTENCE = 2000
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,8 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok.
+    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok (a
+    sentence over MAX_SENTENCE characters is cut at its lines, see :func:`_pieces`).
 
     Examples
     --------
@@ -94,7 +99,35 @@ def _segment(text: str, start: int, end: int) -> Iterator[Sentence]:
     for block in segmenter.analyze(paragraph):
         for tokens in block:
             first, last = tokens[0], tokens[-1]
-            yield Sentence(start + first.offset, start + last.offset + len(last.value))
+            yield from _pieces(text, start + first.offset, start + last.offset + len(last.value))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """The sentence ``text[start:end]``; one longer than MAX_SENTENCE is no sentence of prose
+    but a list, a table or a log without full stops, and goes as its lines, a line still
+    longer cut at its last space before the limit (an event holds its sentence: one of a
+    whole file's length, for each of its dates, made a build quadratic)."""
+    if end - start <= MAX_SENTENCE:
+        yield Sentence(start, end)
+        return
+    for line in _LINE.finditer(text, start, end):
+        lo, hi = line.span()
+        while hi - lo > MAX_SENTENCE:
+            cut = text.rfind(" ", lo + 1, lo + MAX_SENTENCE)
+            cut = lo + MAX_SENTENCE if cut == -1 else cut
+            yield from _stripped(text, lo, cut)
+            lo = cut
+        yield from _stripped(text, lo, hi)
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """``text[start:end]`` without the white space around it, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield Sentence(start, end)
 
 
 def make_title(sentence: str, date_start: int, date_end: int) -> str:
