@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from timeline import document_from_text, extract_events, resolve
 from timeline.actors import find_actors
+from timeline.documents import html_document
 from timeline.events import MAX_SENTENCE, _unique, split_sentences
 from timeline.merge import merge_frame
 from timeline.model import Event, Granularity
@@ -50,9 +51,6 @@ def _event(number: int, sentence: str, *, doc_id: str = "d", start: int | None =
         reference_date=REFERENCE,
         sources=(f"{doc_id}:{at}-{at + len(sentence)}",),
     )
-
-
-MONTHS = "January February March April May June July August September October November December"
 
 
 def test_linear_settle_many_mentions() -> None:
@@ -106,6 +104,9 @@ def test_linear_merge_a_long_document() -> None:
     assert sources["d:400000"] == ["d:400000-400024", "e:400-424"]
 
 
+MONTHS = "January February March April May June July August September October November December"
+
+
 def test_linear_long_lines_without_full_stops() -> None:
     # 2,000 lines of two dated clauses and no full stop: one sentence of the whole text,
     # which each of its events held (and was read again for): about 20 s, and 100 MB of
@@ -130,3 +131,11 @@ def test_linear_overlong_sentences_are_cut() -> None:
     assert all(s.end - s.start <= MAX_SENTENCE for s in spans)
     assert all(not text[a.end : b.start].strip() for a, b in itertools.pairwise(spans))
     assert (spans[0].start, text[spans[-1].start : spans[-1].end]) == (0, "It closed.")
+
+
+def test_linear_deeply_nested_html() -> None:
+    # 10,000 divs, each inside the one before: the line breaks inserted around each into the
+    # tree took time of all that follows it (8 to 13 s); far past the recursion limit
+    page = "<html><body>" + "<div>In May 2023 Acme rose." * 10_000 + "</div>" * 10_000
+    doc = _timed(lambda: html_document(page, doc_id="deep"), 3.0)
+    assert doc.text == "\n\n".join(["In May 2023 Acme rose."] * 10_000) + "\n"

@@ -24,9 +24,13 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.errors import InputError
 from timeline.model import Document
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -170,6 +174,40 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
 
 
+def _visible_text(soup: BeautifulSoup) -> str:
+    """The page's strings in order (text and CDATA; no comments, scripts, ruby annotations),
+    without the elements of _SKIPPED_TAGS, a line break for each ``<br>`` and a blank line
+    before and after each element of _BLOCK_TAGS.
+
+    One walk of the tree, a stack in place of recursion: a page nested 100,000 deep takes no
+    longer than a flat one (inserting the line breaks into the tree took time of what follows
+    each element: quadratic in the depth)."""
+    from bs4.element import CData, NavigableString, Tag
+
+    texts = (NavigableString, CData)
+    parts: list[str] = []
+    children = [iter(soup.contents)]  # the elements being walked, outermost first
+    after = [""]  # what each of them ends with
+    while children:
+        node = next(children[-1], None)
+        if node is None:
+            children.pop()
+            parts.append(after.pop())
+        elif isinstance(node, Tag):
+            if node.name in _SKIPPED_TAGS:
+                continue
+            if node.name == "br":
+                parts.append("\n")
+                continue
+            block = "\n\n" if node.name in _BLOCK_TAGS else ""
+            parts.append(block)
+            children.append(iter(node.contents))
+            after.append(block)
+        elif isinstance(node, NavigableString) and type(node) in texts:
+            parts.append(node)
+    return "".join(parts)
+
+
 def html_document(
     html: str, *, doc_id: str, reference_date: date | None = None, source: str | None = None
 ) -> Document:
@@ -189,14 +227,7 @@ def html_document(
         time_tag = soup.find("time", attrs={"datetime": True})
         stamp = time_tag.get("datetime") if time_tag is not None else None
         published = stamp if isinstance(stamp, str) else None
-    for tag in soup(_SKIPPED_TAGS):
-        tag.decompose()
-    for tag in soup.find_all("br"):
-        tag.replace_with("\n")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    lines = (" ".join(line.split()) for line in _visible_text(soup).splitlines())
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
     basis = "option" if reference_date is not None else None
     if reference_date is None and published:
