@@ -6,7 +6,8 @@ glob patterns and ``-`` (standard input). A text file may start with front matte
 offsets into the file's text as read, the front matter is just not searched for dates. An HTML
 page becomes its visible text (parsed with BeautifulSoup), its publication date taken from
 its metadata. A JSONL file holds one document per line: ``text``, optional ``id``, ``date``,
-``title``, ``url``.
+``title``, ``url``. One document (a text or HTML file, a JSONL line's text, standard input)
+is at most :data:`MAX_DOCUMENT_BYTES`; a larger one is refused with a one-line error.
 
 The reference date's basis is recorded on each document (``reference_basis``): "option"
 (``--ref-date``), "front matter", "jsonl", "html metadata", "sidecar" (a ``NAME.ref`` file
@@ -36,7 +37,8 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-# a text or HTML file is one article: beyond this size it is refused, not worked on for hours
+# a text or HTML file, or a JSONL line's text, is one article: beyond this size (in UTF-8) it
+# is refused, not worked on for hours
 MAX_DOCUMENT_BYTES = 20_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -246,6 +248,27 @@ def html_document(
     )
 
 
+_SPLIT_FILE = "split it into articles, or give a JSONL file with one article a line"
+
+
+def _over_the_limit(what: str, megabytes: float, advice: str) -> str:
+    """The error of one document over :data:`MAX_DOCUMENT_BYTES` (``what``: where it is)."""
+    limit = MAX_DOCUMENT_BYTES // 1_000_000
+    return f"{what} is {megabytes:.0f} MB, more than one article can be ({limit} MB); {advice}"
+
+
+def _too_large(text: str, read: int) -> bool:
+    """Is ``text`` over :data:`MAX_DOCUMENT_BYTES` in UTF-8? ``read``: the characters it was
+    read from (a JSONL line), an upper bound of its own; a short one needs no encoding."""
+    if read * 4 <= MAX_DOCUMENT_BYTES:
+        return False
+    return len(text) > MAX_DOCUMENT_BYTES or _utf8_bytes(text) > MAX_DOCUMENT_BYTES
+
+
+def _utf8_bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))  # JSON may hold a lone surrogate
+
+
 def jsonl_documents(
     text: str | Iterable[str],
     *,
@@ -269,6 +292,9 @@ def jsonl_documents(
             not isinstance(row, dict) or not isinstance(row.get("text"), str)
         ):
             row = f"{where}: each line needs a JSON object with a 'text' string"
+        if not isinstance(row, str) and _too_large(row["text"], len(line)):
+            size = _utf8_bytes(row["text"]) / 1e6
+            row = _over_the_limit(where, size, "split it into articles, one a line")
         if isinstance(row, str):
             if skipped is None:
                 raise InputError(row)
@@ -301,9 +327,14 @@ def load_documents(
 ) -> Iterator[Document]:
     """The documents of one file, as they are read (``-`` reads standard input as one
     text); ``skipped`` collects bad JSONL lines instead of failing on them. A text or HTML
-    file holds one document, so one over :data:`MAX_DOCUMENT_BYTES` is refused."""
+    file holds one document, so one over :data:`MAX_DOCUMENT_BYTES` is refused, as are
+    standard input and a JSONL line's text over it (a bad line)."""
     if str(path) == "-":
-        yield document_from_text(sys.stdin.read(), doc_id="stdin", reference_date=reference_date)
+        text = sys.stdin.read()
+        if _too_large(text, len(text)):
+            size = _utf8_bytes(text) / 1e6
+            raise InputError(_over_the_limit("standard input", size, _SPLIT_FILE))
+        yield document_from_text(text, doc_id="stdin", reference_date=reference_date)
         return
     file = Path(path)
     suffix = file.suffix.lower()
@@ -313,13 +344,7 @@ def load_documents(
         )
         return
     if file.is_file() and file.stat().st_size > MAX_DOCUMENT_BYTES:
-        size = file.stat().st_size / 1e6
-        msg = (
-            f"{file} is {size:.0f} MB, more than one article can be "
-            f"({MAX_DOCUMENT_BYTES // 1_000_000} MB); split it into articles, or give a "
-            "JSONL file with one article a line"
-        )
-        raise InputError(msg)
+        raise InputError(_over_the_limit(str(file), file.stat().st_size / 1e6, _SPLIT_FILE))
     if suffix in HTML_SUFFIXES:
         doc = html_document(
             read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)
