@@ -123,6 +123,14 @@ def test_linear_long_lines_without_full_stops() -> None:
     assert events[0].timex == "1900-01"
 
 
+def test_linear_lines_of_no_break_spaces() -> None:
+    # 10,000 sentences apart by a line of a no-break space: one paragraph of ours, 10,000 of
+    # syntok's, each tokenized after as many spaces as came before it (about 17 s)
+    text = "In May 2023 Acme rose.\n\u00a0\n" * 10_000
+    spans = _timed(lambda: split_sentences(text), 3.0)
+    assert [(s.start, s.end) for s in spans] == [(i * 25, i * 25 + 22) for i in range(10_000)]
+
+
 def test_linear_overlong_sentences_are_cut() -> None:
     # a sentence of 12,000 characters: cut at spaces, and where it has none, at the limit
     text = "Acme opened a store in May 2023 and " * 200 + "x" * 5000 + " rose.\n\nIt closed."

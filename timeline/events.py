@@ -92,14 +92,21 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def _segment(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """The sentences of one paragraph, ``text[start:end]`` (syntok)."""
+    """The sentences of one paragraph, ``text[start:end]`` (syntok).
+
+    syntok cuts the paragraph again at lines holding only white space our paragraphs do not
+    split at (a no-break space, an ideographic space), and tokenizes each piece after as many
+    spaces as the piece's offset: quadratic in such lines. So each piece goes to syntok alone
+    (the same sentences)."""
     paragraph = text[start:end]
     if not paragraph.strip():
         return
-    for block in segmenter.analyze(paragraph):
-        for tokens in block:
-            first, last = tokens[0], tokens[-1]
-            yield from _pieces(text, start + first.offset, start + last.offset + len(last.value))
+    for offset, piece in segmenter.preprocess_with_offsets(paragraph):
+        for block in segmenter.analyze(piece):
+            for tokens in block:
+                first, last = tokens[0], tokens[-1]
+                at = start + offset
+                yield from _pieces(text, at + first.offset, at + last.offset + len(last.value))
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[Sentence]:
