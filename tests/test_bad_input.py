@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,10 @@ def _case(tmp: Path, name: str) -> tuple[list[str], str]:
         with (tmp / "huge.txt").open("wb") as handle:
             handle.truncate(100_000_000)  # sparse: no 100 MB written to disk
         return ["build", str(tmp / "huge.txt"), *out], "is 100 MB, more than one article can be"
+    if name == "JSONL line over 20 MB":
+        _big_jsonl(tmp / "big.jsonl")
+        message = "big.jsonl:2 is 21 MB, more than one article can be (20 MB); split it into"
+        return ["build", str(tmp / "big.jsonl"), *out], message
     if name == "output is an input":
         return ["build", str(EXAMPLE), "--html", str(EXAMPLE), *out], "is also an input"
     if name in JSONL_LINES:
@@ -120,7 +125,16 @@ CASES = [
     "100 MB file",
     *JSONL_LINES,
     *TAXONOMIES,
+    "JSONL line over 20 MB",
 ]
+
+
+def _big_jsonl(path: Path) -> None:
+    """A JSONL file whose second document is 21 MB of text (one article is at most 20)."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"text": "In March 2023 it opened.", "date": "2024-01-25"}\n')
+        handle.write('{"text": "' + "In 2021 it grew. " * 1_235_295 + '"}\n')
+        handle.write('{"text": "In May 2023 it closed.", "date": "2024-01-25"}\n')
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -222,3 +236,23 @@ def test_bad_input_api_arguments_name_the_argument(
 ) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_bad_input_jsonl_line_over_the_limit_skipped(tmp_path: Path) -> None:
+    # refused as soon as it is read (before, worked on for minutes), and with --skip-bad
+    # left out like any bad line
+    _big_jsonl(tmp_path / "big.jsonl")
+    args = ["build", str(tmp_path / "big.jsonl"), "--out", str(tmp_path / "out"), "--skip-bad"]
+    started = time.perf_counter()
+    result = CliRunner().invoke(cli, args)
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 0, result.output
+    assert "skipped: " + str(tmp_path / "big.jsonl") + ":2 is 21 MB, more than" in result.output
+    rows = (tmp_path / "out" / "events.csv").read_text().splitlines()
+    assert [row.split(",")[1] for row in rows[1:]] == ["2023-03-01", "2023-05-01"]
+
+
+def test_bad_input_stdin_over_the_limit() -> None:
+    result = CliRunner().invoke(cli, ["build", "-"], input="In 2021 it grew. " * 1_235_295)
+    assert result.exit_code == 1
+    assert "standard input is 21 MB, more than one article can be (20 MB)" in result.output

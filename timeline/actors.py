@@ -7,7 +7,9 @@ A first version: names are capitalized runs ("Xiaohongshu", "JD.com", "Hua Ming"
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -47,10 +49,16 @@ def find_actors(sentence: str, *, skip: Iterable[tuple[int, int]] = ()) -> tuple
     ('Xiaohongshu', 'Conan', 'Hua Ming')
     """
     stop = _stopwords()
-    spans = list(skip)
+    # the spans by start, and the furthest end of each and those before it: a name overlaps
+    # a span when one starting before the name's end reaches past its start (a scan of every
+    # span for each name took time of their product: quadratic on a long sentence)
+    spans = sorted(skip)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
     found: dict[str, None] = {}
     for match in _NAME.finditer(sentence):
-        if any(s < match.end() and match.start() < e for s, e in spans):
+        before = bisect_left(starts, match.end())
+        if before and reach[before - 1] > match.start():
             continue
         run = match.group().replace("’", "'")
         if _festival_run().match(run):

@@ -6,7 +6,8 @@ glob patterns and ``-`` (standard input). A text file may start with front matte
 offsets into the file's text as read, the front matter is just not searched for dates. An HTML
 page becomes its visible text (parsed with BeautifulSoup), its publication date taken from
 its metadata. A JSONL file holds one document per line: ``text``, optional ``id``, ``date``,
-``title``, ``url``.
+``title``, ``url``. One document (a text or HTML file, a JSONL line's text, standard input)
+is at most :data:`MAX_DOCUMENT_BYTES`; a larger one is refused with a one-line error.
 
 The reference date's basis is recorded on each document (``reference_basis``): "option"
 (``--ref-date``), "front matter", "jsonl", "html metadata", "sidecar" (a ``NAME.ref`` file
@@ -24,15 +25,20 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.errors import InputError
 from timeline.model import Document
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-# a text or HTML file is one article: beyond this size it is refused, not worked on for hours
+# a text or HTML file, or a JSONL line's text, is one article: beyond this size (in UTF-8) it
+# is refused, not worked on for hours
 MAX_DOCUMENT_BYTES = 20_000_000
 # front matter between "---" lines; lines may end in LF, CRLF or a lone CR (old Mac files)
 _FRONT_MATTER = re.compile(
@@ -181,6 +187,40 @@ def _decoded(data: bytes, name: str) -> str:
         raise InputError(msg) from None
 
 
+def _visible_text(soup: BeautifulSoup) -> str:
+    """The page's strings in order (text and CDATA; no comments, scripts, ruby annotations),
+    without the elements of _SKIPPED_TAGS, a line break for each ``<br>`` and a blank line
+    before and after each element of _BLOCK_TAGS.
+
+    One walk of the tree, a stack in place of recursion: a page nested 100,000 deep takes no
+    longer than a flat one (inserting the line breaks into the tree took time of what follows
+    each element: quadratic in the depth)."""
+    from bs4.element import CData, NavigableString, Tag
+
+    texts = (NavigableString, CData)
+    parts: list[str] = []
+    children = [iter(soup.contents)]  # the elements being walked, outermost first
+    after = [""]  # what each of them ends with
+    while children:
+        node = next(children[-1], None)
+        if node is None:
+            children.pop()
+            parts.append(after.pop())
+        elif isinstance(node, Tag):
+            if node.name in _SKIPPED_TAGS:
+                continue
+            if node.name == "br":
+                parts.append("\n")
+                continue
+            block = "\n\n" if node.name in _BLOCK_TAGS else ""
+            parts.append(block)
+            children.append(iter(node.contents))
+            after.append(block)
+        elif isinstance(node, NavigableString) and type(node) in texts:
+            parts.append(node)
+    return "".join(parts)
+
+
 def html_document(
     html: str, *, doc_id: str, reference_date: date | None = None, source: str | None = None
 ) -> Document:
@@ -200,14 +240,7 @@ def html_document(
         time_tag = soup.find("time", attrs={"datetime": True})
         stamp = time_tag.get("datetime") if time_tag is not None else None
         published = stamp if isinstance(stamp, str) else None
-    for tag in soup(_SKIPPED_TAGS):
-        tag.decompose()
-    for tag in soup.find_all("br"):
-        tag.replace_with("\n")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    lines = (" ".join(line.split()) for line in _visible_text(soup).splitlines())
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
     basis = "option" if reference_date is not None else None
     if reference_date is None and published:
@@ -257,6 +290,27 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+_SPLIT_FILE = "split it into articles, or give a JSONL file with one article a line"
+
+
+def _over_the_limit(what: str, megabytes: float, advice: str) -> str:
+    """The error of one document over :data:`MAX_DOCUMENT_BYTES` (``what``: where it is)."""
+    limit = MAX_DOCUMENT_BYTES // 1_000_000
+    return f"{what} is {megabytes:.0f} MB, more than one article can be ({limit} MB); {advice}"
+
+
+def _too_large(text: str, read: int) -> bool:
+    """Is ``text`` over :data:`MAX_DOCUMENT_BYTES` in UTF-8? ``read``: the characters it was
+    read from (a JSONL line), an upper bound of its own; a short one needs no encoding."""
+    if read * 4 <= MAX_DOCUMENT_BYTES:
+        return False
+    return len(text) > MAX_DOCUMENT_BYTES or _utf8_bytes(text) > MAX_DOCUMENT_BYTES
+
+
+def _utf8_bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))  # JSON may hold a lone surrogate
+
+
 def jsonl_documents(
     text: str | Iterable[str],
     *,
@@ -274,6 +328,10 @@ def jsonl_documents(
         where = f"{name}:{number}"
         try:
             row = _jsonl_row(line, where)
+            text = str(row["text"])
+            if _too_large(text, len(line)):
+                size = _utf8_bytes(text) / 1e6
+                raise InputError(_over_the_limit(where, size, "split it into articles, one a line"))
             basis = "option" if reference_date is not None else None
             ref = reference_date
             if ref is None and row.get("date"):
@@ -307,9 +365,13 @@ def load_documents(
 ) -> Iterator[Document]:
     """The documents of one file, as they are read (``-`` reads standard input as one
     text); ``skipped`` collects bad JSONL lines instead of failing on them. A text or HTML
-    file holds one document, so one over :data:`MAX_DOCUMENT_BYTES` is refused."""
+    file holds one document, so one over :data:`MAX_DOCUMENT_BYTES` is refused, as are
+    standard input and a JSONL line's text over it (a bad line)."""
     if str(path) == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        if len(data) > MAX_DOCUMENT_BYTES:
+            size = len(data if isinstance(data, bytes) else data.encode("utf-8", "replace"))
+            raise InputError(_over_the_limit("standard input", size / 1e6, _SPLIT_FILE))
         text = _decoded(data, "standard input") if isinstance(data, bytes) else data
         yield document_from_text(text, doc_id="stdin", reference_date=reference_date)
         return
@@ -321,13 +383,7 @@ def load_documents(
         )
         return
     if file.is_file() and file.stat().st_size > MAX_DOCUMENT_BYTES:
-        size = file.stat().st_size / 1e6
-        msg = (
-            f"{file} is {size:.0f} MB, more than one article can be "
-            f"({MAX_DOCUMENT_BYTES // 1_000_000} MB); split it into articles, or give a "
-            "JSONL file with one article a line"
-        )
-        raise InputError(msg)
+        raise InputError(_over_the_limit(str(file), file.stat().st_size / 1e6, _SPLIT_FILE))
     if suffix in HTML_SUFFIXES:
         doc = html_document(
             read_text(file), doc_id=file.stem, reference_date=reference_date, source=str(file)

@@ -8,11 +8,14 @@ comparisons ("the same period in 2022"). Sentences repeated on a page yield one 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from fractions import Fraction
 from functools import cache
 
 from syntok import segmenter
@@ -54,6 +57,10 @@ _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
 # a date this many words or fewer into the sentence opens it ("In mid-January, ...")
 OPENING_WORDS = 6
+# a sentence longer than this (characters) is cut at its line breaks (see _pieces); the
+# longest in the TimeML corpora and the examples is under 600
+MAX_SENTENCE = 2000
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +79,8 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok.
+    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok (a
+    sentence over MAX_SENTENCE characters is cut at its lines, see :func:`_pieces`).
 
     Examples
     --------
@@ -84,14 +92,49 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def _segment(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """The sentences of one paragraph, ``text[start:end]`` (syntok)."""
+    """The sentences of one paragraph, ``text[start:end]`` (syntok).
+
+    syntok cuts the paragraph again at lines holding only white space our paragraphs do not
+    split at (a no-break space, an ideographic space), and tokenizes each piece after as many
+    spaces as the piece's offset: quadratic in such lines. So each piece goes to syntok alone
+    (the same sentences)."""
     paragraph = text[start:end]
     if not paragraph.strip():
         return
-    for block in segmenter.analyze(paragraph):
-        for tokens in block:
-            first, last = tokens[0], tokens[-1]
-            yield Sentence(start + first.offset, start + last.offset + len(last.value))
+    for offset, piece in segmenter.preprocess_with_offsets(paragraph):
+        for block in segmenter.analyze(piece):
+            for tokens in block:
+                first, last = tokens[0], tokens[-1]
+                at = start + offset
+                yield from _pieces(text, at + first.offset, at + last.offset + len(last.value))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """The sentence ``text[start:end]``; one longer than MAX_SENTENCE is no sentence of prose
+    but a list, a table or a log without full stops, and goes as its lines, a line still
+    longer cut at its last space before the limit (an event holds its sentence: one of a
+    whole file's length, for each of its dates, made a build quadratic)."""
+    if end - start <= MAX_SENTENCE:
+        yield Sentence(start, end)
+        return
+    for line in _LINE.finditer(text, start, end):
+        lo, hi = line.span()
+        while hi - lo > MAX_SENTENCE:
+            cut = text.rfind(" ", lo + 1, lo + MAX_SENTENCE)
+            cut = lo + MAX_SENTENCE if cut == -1 else cut
+            yield from _stripped(text, lo, cut)
+            lo = cut
+        yield from _stripped(text, lo, hi)
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """``text[start:end]`` without the white space around it, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield Sentence(start, end)
 
 
 def make_title(sentence: str, date_start: int, date_end: int) -> str:
@@ -170,16 +213,74 @@ def sentence_words(text: str) -> frozenset[str]:
 
 def _unique(events: list[Event]) -> Iterator[Event]:
     """Drop repeats: the same sentence and date, or nearly the same words and date."""
-    kept: dict[tuple[str, date], list[frozenset[str]]] = {}
-    for event in events:
-        words = sentence_words(event.sentence)
-        same_date = kept.setdefault((event.timex, event.date_start), [])
-        if any(
-            len(words & other) / max(len(words | other), 1) >= NEAR_DUPLICATE for other in same_date
-        ):
+    words = [sentence_words(event.sentence) for event in events]
+    counts = Counter(word for found in words for word in found)
+    kept: dict[tuple[str, date], _NearSets] = {}
+    for event, mine in zip(events, words, strict=True):
+        ranked = sorted(mine, key=lambda word: (counts[word], word))  # rarest first
+        near = kept.setdefault((event.timex, event.date_start), _NearSets())
+        if near.holds(mine, ranked):
             continue
-        same_date.append(words)
+        near.add(mine, ranked)
         yield event
+
+
+# NEAR_DUPLICATE as p/q: sets of n and m words this alike share ceil(p (n + m) / (p + q))
+_NEAR = Fraction(NEAR_DUPLICATE).limit_denominator(100)
+
+
+def _overlap(n: int, m: int) -> int:
+    """The fewest words two sets of ``n`` and ``m`` words NEAR_DUPLICATE alike share."""
+    p, q = _NEAR.numerator, _NEAR.denominator
+    return -(-p * (n + m) // (p + q))
+
+
+class _NearSets:
+    """Word sets, and whether one is NEAR_DUPLICATE alike (Jaccard) to a given set.
+
+    A set is compared only with the sets that could be near it (prefix, size and position
+    filtering, as in PPJoin, Xiao et al. 2008): in one order of all words (rarest first),
+    sets of n and m words sharing at least k = _overlap(n, m) share one among the first
+    n - k + 1 of the one and the first m - k + 1 of the other. So each set is indexed by
+    its first words, with its size and their positions, and a set looks up only its own
+    first words, in sets of the sizes that could be near. A comparison with every set
+    took time of their number for each: quadratic in a long document whose dates repeat.
+    """
+
+    def __init__(self) -> None:
+        self.sets: list[frozenset[str]] = []
+        # (word, size) -> per position of the word in the set: the numbers of the sets
+        self.postings: dict[tuple[str, int], list[list[int]]] = {}
+        self.sizes: set[int] = set()
+
+    def holds(self, mine: frozenset[str], ranked: Sequence[str]) -> bool:
+        """Is a set near ``mine`` here (``ranked``: its words in the order of all)?"""
+        n = len(mine)
+        checked: set[int] = set()
+        for m in range(math.ceil(_NEAR * n), math.floor(n / _NEAR) + 1 if n else 0):
+            if m not in self.sizes:
+                continue
+            k = _overlap(n, m)
+            for word in ranked[: n - k + 1]:
+                for numbers in self.postings.get((word, m), [])[: m - k + 1]:
+                    for number in numbers:
+                        if number in checked:
+                            continue
+                        checked.add(number)
+                        other = self.sets[number]
+                        if len(mine & other) / max(len(mine | other), 1) >= NEAR_DUPLICATE:
+                            return True
+        return False
+
+    def add(self, mine: frozenset[str], ranked: Sequence[str]) -> None:
+        number, m = len(self.sets), len(mine)
+        self.sets.append(mine)
+        self.sizes.add(m)
+        # the positions any set near it looks at: sets of n >= NEAR_DUPLICATE * m words
+        for position, word in enumerate(ranked[: m - math.ceil(_NEAR * m) + 1]):
+            by_position = self.postings.setdefault((word, m), [])
+            by_position.extend([] for _ in range(position + 1 - len(by_position)))
+            by_position[position].append(number)
 
 
 @cache

@@ -14,9 +14,10 @@ one bucket, whatever the size of the corpus.
 Within a bucket, :class:`ReportMerger` takes the reports in order and decides for each which
 earlier event it reports again, keeping only a compact record of each event: its document,
 where it ends, its actors and its word ids. A report is compared only with the events of its
-date and category that could share enough words with it (an index of their rarer words, once
-a date and category has many events). :func:`merge_frame` then keeps the first report of each
-event with every report's ``sources``.
+date and category in other documents that could share enough words with it (an index of their
+rarer words, once a date and category has many events), and with those of its own document
+that end close enough before it. :func:`merge_frame` then keeps the first report of each event
+with every report's ``sources``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import math
 import shutil
 import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -71,13 +73,17 @@ class ReportMerger:
         self._actors: list[tuple[str, ...]] = []  # its actors,
         self._words: list[tuple[int, ...]] = []  # and its words (ids)
         self._vocabulary: dict[str, int] = {}
-        # per date and category: the kept events, and for a large group an index of them by
-        # word id, and by word id and each actor named ("" for none)
+        # per date and category: the kept events of the documents added before, and for a
+        # large group an index of them by word id, and by word id and each actor named (""
+        # for none)
         self._groups: dict[Key, array[int]] = {}
         self._index: dict[Key, dict[int | tuple[int, str], array[int]]] = {}
-        # the kept events of the document being added, per date and category (the reports
-        # of a document come together)
-        self._current: tuple[str, dict[Key, list[int]]] = ("", {})
+        self._sizes: dict[Key, int] = {}  # the kept events per date and category, in all
+        # the kept events of the document being added, per date and category, as where each
+        # ends (in text order) and its number: a report is compared only with those that end
+        # close enough before it, not with each of a long document's events (the reports of a
+        # document come together; those of other documents go to the groups when it is done)
+        self._current: tuple[str, dict[Key, tuple[array[int], array[int]]]] = ("", {})
 
     def add(
         self,
@@ -94,6 +100,7 @@ class ReportMerger:
         self._reports += 1
         words = self._ids(sentence)
         if self._current[0] != doc_id:
+            self._done()
             self._current = (doc_id, {})
         found = self._same(doc_id, char_start, actors, key, words)
         if found is not None:
@@ -104,15 +111,25 @@ class ReportMerger:
         self._end.append(char_end)
         self._actors.append(tuple(sys.intern(a) for a in actors))
         self._words.append(words)
-        group = self._groups.setdefault(key, array("i"))
-        group.append(index)
-        if key in self._index:
-            self._post(key, index)
-        elif len(group) == self._index_from:
-            for member in group:
+        ends, members = self._current[1].setdefault(key, (array("q"), array("i")))
+        place = bisect_right(ends, char_end)
+        ends.insert(place, char_end)
+        members.insert(place, index)
+        self._sizes[key] = self._sizes.get(key, 0) + 1
+        if self._sizes[key] == self._index_from:  # the index, from the events done so far
+            self._index[key] = {}
+            for member in self._groups.get(key, ()):
                 self._post(key, member)
-        self._current[1].setdefault(key, []).append(index)
         return number
+
+    def _done(self) -> None:
+        """The document being added is done: its events join their groups (and indexes)."""
+        for key, (_, members) in self._current[1].items():
+            group = self._groups.setdefault(key, array("i"))
+            for index in sorted(members):
+                group.append(index)
+                if key in self._index:
+                    self._post(key, index)
 
     def _post(self, key: Key, index: int) -> None:
         postings = self._index.setdefault(key, {})
@@ -148,7 +165,11 @@ class ReportMerger:
             if actors:
                 probes = [(word, actor) for word in prefix for actor in ("", *actors)]
             candidates = {i for probe in probes for i in postings.get(probe, ())}
-            candidates.update(self._current[1].get(key, ()))
+        if key in self._current[1]:
+            # this document's events that end at most SAME_PASSAGE before the report starts
+            ends, members = self._current[1][key]
+            first = bisect_left(ends, char_start - SAME_PASSAGE)
+            candidates.update(members[first : bisect_right(ends, char_start)])
         mine = set(words)
         for index in sorted(candidates):
             if self._doc[index] == doc_id:

@@ -303,18 +303,24 @@ def _rule_matches(rule: Rule, index: int, text: str, start: int, end: int) -> li
 
 
 def _settle(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first, then leftmost, then the earlier rule; drop what overlaps a kept one."""
-    kept_starts: list[int] = []
+    """Longest first, then leftmost, then the earlier rule; drop what overlaps a kept one.
+
+    The kept spans are marked in a byte per character of the stretch the candidates cover,
+    so that each candidate is checked and kept in time of its own length (a sorted list of
+    the kept spans, inserted into, took time of the mentions found for each: quadratic on a
+    long text)."""
+    if not candidates:
+        return []
+    low = min(c[0] for c in candidates)
+    taken = bytearray(max(c[1] for c in candidates) - low)
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2])):
-        s, e = candidate[0], candidate[1]
-        pos = bisect_right(kept_starts, s)
-        if pos and kept[pos - 1][1] > s:
+        s, e = candidate[0] - low, candidate[1] - low
+        if taken.find(1, s, e) != -1:
             continue
-        if pos < len(kept) and kept[pos][0] < e:
-            continue
-        kept_starts.insert(pos, s)
-        kept.insert(pos, candidate)
+        taken[s:e] = b"\x01" * (e - s)
+        kept.append(candidate)
+    kept.sort(key=lambda c: c[0])
     return kept
 
 
