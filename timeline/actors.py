@@ -1,8 +1,8 @@
-"""Find actors (organizations and people) in a sentence: runs of capitalized words.
+"""Find actors (organizations and people) in a sentence.
 
-A first version: names are capitalized runs ("Xiaohongshu", "JD.com", "Hua Ming",
-"Value Institute") minus sentence openers, date words and role titles listed in
-``data/actor_stopwords.txt``.
+Where names stand is the language pack's ``names`` hook (English: runs of capitalized words,
+``timeline/lang/en/code.py``); what is never an actor is the pack's data: sentence openers,
+role titles (``words/actor_stopwords.txt``), month, weekday, festival and day words.
 """
 
 from __future__ import annotations
@@ -10,36 +10,48 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from timeline.datafiles import alternation, read_user_file, word_list
+from timeline import lang as packs
+from timeline.datafiles import read_user_file
 from timeline.errors import ResourceError
 from timeline.temporal.resources import load as load_language
 
-_WORD = r"[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
-_NAME = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:\s+(?:of\s+)?(?:{_WORD}))*")
-_POSSESSIVE = re.compile(r"[’']s?$")
+
+@packs.on_change
+def _clear() -> None:
+    for cached in (_stopwords, _festival_run, _subject_opening):
+        cached.cache_clear()
 
 
 @cache
-def _stopwords() -> frozenset[str]:
-    words = {w.lower() for w in word_list("actor_stopwords.txt")}
-    language = load_language()
+def _stopwords(lang: str) -> frozenset[str]:
+    words = {w.lower() for w in packs.pack(lang).words("actor_stopwords")}
+    language = load_language(lang)
     for lexicon in ("month", "weekday", "festival", "day_word"):
-        words.update(language.lexicons[lexicon])
+        words.update(language.lexicons.get(lexicon, {}))
     return frozenset(words)
 
 
 @cache
-def _festival_run() -> re.Pattern[str]:
-    """A capitalized run that starts with a festival name names an occasion, not an actor."""
-    names = sorted(load_language().lexicons["festival"], key=len, reverse=True)
+def _festival_run(lang: str) -> re.Pattern[str]:
+    """A run of words that starts with a festival name names an occasion, not an actor."""
+    names = sorted(load_language(lang).lexicons.get("festival", {}), key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!x)x")
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
 
 
-def find_actors(sentence: str, *, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
+def _no_names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, list[str]]]:
+    """The default of a pack without a ``names`` hook: no names found."""
+    return iter(())
+
+
+def find_actors(
+    sentence: str, *, skip: Iterable[tuple[int, int]] = (), lang: str = "en"
+) -> tuple[str, ...]:
     """Names in ``sentence`` in order of first appearance, skipping the ``skip`` spans
     (sentence offsets of date mentions).
 
@@ -48,7 +60,8 @@ def find_actors(sentence: str, *, skip: Iterable[tuple[int, int]] = ()) -> tuple
     >>> find_actors("In March, Xiaohongshu's COO Conan (Hua Ming) took over the team.")
     ('Xiaohongshu', 'Conan', 'Hua Ming')
     """
-    stop = _stopwords()
+    stop = _stopwords(lang)
+    occasion = _festival_run(lang)
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
     # span for each name took time of their product: quadratic on a long sentence)
@@ -56,42 +69,15 @@ def find_actors(sentence: str, *, skip: Iterable[tuple[int, int]] = ()) -> tuple
     starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))
     found: dict[str, None] = {}
-    for match in _NAME.finditer(sentence):
-        before = bisect_left(starts, match.end())
-        if before and reach[before - 1] > match.start():
+    for start, end, run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):
+        before = bisect_left(starts, end)
+        if before and reach[before - 1] > start:
             continue
-        run = match.group().replace("’", "'")
-        if _festival_run().match(run):
+        if occasion.match(run):
             continue
-        for name in _split_run(run.split(), stop):
+        for name in names:
             found.setdefault(name, None)
     return tuple(found)
-
-
-def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
-    """Cut a capitalized run into names: at stop words, short acronyms (COO, GMV) and after
-    a possessive ("Xiaohongshu's COO Conan" → Xiaohongshu, Conan)."""
-    names: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        name = " ".join(current).rstrip(".")
-        if len(name) >= 2 and name.lower() not in stop:
-            names.append(name)
-        current.clear()
-
-    for word in words:
-        bare = _POSSESSIVE.sub("", word.rstrip(","))
-        # stop words, short acronyms (COO, GMV) and words in capitals (datelines: BERLIN)
-        breaker = bare.lower() in stop or (bare.isupper() and (len(bare) <= 4 or len(words) == 1))
-        if breaker or (bare == "of" and not current):
-            flush()
-            continue
-        current.append(bare)
-        if bare != word.rstrip(",") or word.endswith(","):
-            flush()
-    flush()
-    return names
 
 
 Aliases = Mapping[str, str]
@@ -135,13 +121,14 @@ def apply_aliases(actors: Sequence[str], sentence: str, aliases: Aliases) -> tup
 
 
 @cache
-def _subject_opening() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{alternation('subject_words.txt')})\b", re.IGNORECASE)
+def _subject_opening(lang: str) -> re.Pattern[str]:
+    pack = packs.pack(lang)
+    return re.compile(r"\W*" + pack.word_regex(pack.alternation("subject_words")), re.IGNORECASE)
 
 
-def speaks_of_main_subject(sentence: str) -> bool:
+def speaks_of_main_subject(sentence: str, lang: str = "en") -> bool:
     """Does the sentence open with "It", "The company" ...?"""
-    return _subject_opening().match(sentence) is not None
+    return _subject_opening(lang).match(sentence) is not None
 
 
 def main_subject(actors: Iterable[Sequence[str]]) -> str | None:

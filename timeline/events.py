@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import tomllib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +21,7 @@ from functools import cache
 
 from syntok import segmenter
 
+from timeline import lang as packs
 from timeline.actors import (
     Aliases,
     apply_aliases,
@@ -27,7 +29,7 @@ from timeline.actors import (
     main_subject,
     speaks_of_main_subject,
 )
-from timeline.datafiles import alternation
+from timeline.errors import ResourceError
 from timeline.model import (
     CalendarExpr,
     Document,
@@ -39,28 +41,66 @@ from timeline.model import (
 )
 from timeline.taxonomy import OTHER, Taxonomy, load_taxonomy
 
-TITLE_WORDS = 12
 # two sentences with the same date whose word sets overlap this much are one event
 NEAR_DUPLICATE = 0.8
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_TRAILING_PREPOSITION = re.compile(
-    r"(?:\b(?:in|on|at|during|since|by|from|for|around|until|of|the|as of)\s*)+$", re.IGNORECASE
-)
-_LEADING_CONNECTOR = re.compile(
-    r"^(?:(?:but|and|however|also|then|so|meanwhile|moreover|in addition|previously|earlier|"
-    r"later|soon after|after that|finally)\b[,\s]*)+",
-    re.IGNORECASE,
-)
-_CLAUSE_CUT = re.compile(r"[;:]|\s[-–—]\s")
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
-# a date this many words or fewer into the sentence opens it ("In mid-January, ...")
-OPENING_WORDS = 6
 # a sentence longer than this (characters) is cut at its line breaks (see _pieces); the
 # longest in the TimeML corpora and the examples is under 600
 MAX_SENTENCE = 2000
 _LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class EventRules:
+    """A language's rules for events (its pack's ``events.toml`` and word lists)."""
+
+    clause_split: re.Pattern[str]  # where a sentence's clauses part
+    title_cut: re.Pattern[str]  # where a title's clause ends
+    trailing: re.Pattern[str]  # words dropped at the end of what precedes the date
+    leading: re.Pattern[str]  # words dropped at the start of a title
+    ties: re.Pattern[str]  # an undated sentence opening with one follows the event before
+    framing: re.Pattern[str]  # a framing phrase right before a date: no event
+    opening_words: int  # a date this many words or fewer in opens the sentence
+    title_words: int  # a title's most words
+
+
+@packs.on_change
+def _clear() -> None:
+    event_rules.cache_clear()
+
+
+@cache
+def event_rules(lang: str = "en") -> EventRules:
+    """The event rules of language ``lang`` (cached)."""
+    pack = packs.pack(lang)
+    path = pack.file("events.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        flags = re.IGNORECASE
+        before, after = pack.boundary
+        trailing = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["title_trailing"])
+        leading = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["title_leading"])
+        return EventRules(
+            clause_split=re.compile(data["clause_split"]),  # case matters: ", But" is no cut
+            title_cut=re.compile(data["title_cut"], flags),
+            trailing=re.compile(rf"(?:{before}(?:{trailing})\s*)+$", flags),
+            leading=re.compile(rf"^(?:(?:{leading}){after}[,\s]*)+", flags),
+            ties=re.compile(r"\W*" + pack.word_regex(pack.alternation("tie_words")), flags),
+            framing=re.compile(
+                rf"{before}(?:{pack.alternation('non_event_cues')})\s+(?:the\s+)?$", flags
+            ),
+            opening_words=int(data["opening_words"]),
+            title_words=int(data["title_words"]),
+        )
+    except FileNotFoundError:
+        msg = f"language pack {lang!r} has no events.toml"
+        raise ResourceError(msg) from None
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        msg = f"lang/{lang}/events.toml: {type(exc).__name__}: {exc}"
+        raise ResourceError(msg) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +177,7 @@ def _stripped(text: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(start, end)
 
 
-def make_title(sentence: str, date_start: int, date_end: int) -> str:
+def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") -> str:
     """A short headline: the sentence without its date phrase, main clause first.
 
     ``date_start``/``date_end`` are the date mention's offsets within ``sentence``.
@@ -150,7 +190,8 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
     >>> make_title("Double 12 followed with a campaign.", 0, 9)
     'Double 12 followed with a campaign'
     """
-    cuts = list(_CLAUSE_CUT.finditer(sentence))
+    rules = event_rules(lang)
+    cuts = list(rules.title_cut.finditer(sentence))
     left = max((c.end() for c in cuts if c.end() <= date_start), default=0)
     right = min((c.start() for c in cuts if c.start() >= date_end), default=len(sentence))
     before = sentence[left:date_start]
@@ -159,18 +200,18 @@ def make_title(sentence: str, date_start: int, date_end: int) -> str:
     if not before.strip() and not after.lstrip().startswith(","):
         # the date is the subject: "Double 11 brought the strongest numbers"
         text = sentence[left:right]
-    elif "," not in before and len(before.split()) <= OPENING_WORDS and 0 <= comma <= 40:
+    elif "," not in before and len(before.split()) <= rules.opening_words and 0 <= comma <= 40:
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
     else:
-        text = _TRAILING_PREPOSITION.sub("", before.rstrip()).rstrip(" ,") + " " + after
-    text = _LEADING_CONNECTOR.sub("", " ".join(text.replace(" ,", ",").split()))
+        text = rules.trailing.sub("", before.rstrip()).rstrip(" ,") + " " + after
+    text = rules.leading.sub("", " ".join(text.replace(" ,", ",").split()))
     text = text.strip(" ,.")
     words = text.split()
-    if len(words) > TITLE_WORDS:
-        text = " ".join(words[:TITLE_WORDS]).rstrip(" ,") + "…"
+    if len(words) > rules.title_words:
+        text = " ".join(words[: rules.title_words]).rstrip(" ,") + "…"
     if not text:
-        return " ".join(sentence.split()[:TITLE_WORDS])
+        return " ".join(sentence.split()[: rules.title_words])
     return text[0].upper() + text[1:]
 
 
@@ -283,28 +324,10 @@ class _NearSets:
             by_position[position].append(number)
 
 
-@cache
-def _ties() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{alternation('tie_words.txt')})\b", re.IGNORECASE)  # .match(t, pos)
-
-
-@cache
-def _framing() -> re.Pattern[str]:
-    """A framing phrase at the end of the text before a date (see non_event_cues.txt)."""
-    pattern = rf"\b(?:{alternation('non_event_cues.txt')})\s+(?:the\s+)?$"
-    return re.compile(pattern, re.IGNORECASE)
-
-
-# clause boundaries inside a sentence that may each carry their own date
-_CLAUSE_SPLIT = re.compile(
-    r";\s*|,\s+(?=(?:but|while|whereas|and then)\b)|\s[-–—]\s"
-    r"|\s(?=and\s+(?:plans|will|expects|intends|aims)\b)"
-)
-
-
-def _clauses(text: str, sentence: Sentence) -> list[Sentence]:
+def _clauses(text: str, sentence: Sentence, rules: EventRules) -> list[Sentence]:
+    """The clauses of ``sentence`` that may each carry a date of their own."""
     cuts = [sentence.start]
-    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
+    for match in rules.clause_split.finditer(text, sentence.start, sentence.end):
         cuts.append(match.end())
     cuts.append(sentence.end)
     return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
@@ -360,7 +383,8 @@ def extract_events(
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
         raise ValueError(msg)
-    taxonomy = taxonomy or load_taxonomy()
+    taxonomy = taxonomy or load_taxonomy(lang=document.lang)
+    rules = event_rules(document.lang)
     text = document.text
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
@@ -384,11 +408,11 @@ def extract_events(
             continue  # a question dates no event
 
         def framed(position: int, start: int = sentence.start) -> bool:
-            return _framing().search(text, max(start, position - 40), position) is not None
+            return rules.framing.search(text, max(start, position - 40), position) is not None
 
         dated = [
             (clause, found)
-            for clause in _clauses(text, sentence)
+            for clause in _clauses(text, sentence, rules)
             if (found := _governing(inside(clause), clause, framed)) is not None
         ]
         if len({found.timex for _, found in dated}) < 2:
@@ -397,7 +421,7 @@ def extract_events(
         if not dated:
             # the event before, in this paragraph or the one just before it
             tied = last is not None and paragraph - last[0] <= 1
-            if tied and last is not None and _ties().match(text, sentence.start, sentence.end):
+            if tied and last is not None and rules.ties.match(text, sentence.start, sentence.end):
                 events.append(
                     _event(
                         document,
@@ -417,7 +441,9 @@ def extract_events(
     subject = main_subject(e.actors for e in events)
     if subject is not None:
         events = [
-            replace(e, actors=(subject,)) if not e.actors and speaks_of_main_subject(e.title) else e
+            replace(e, actors=(subject,))
+            if not e.actors and speaks_of_main_subject(e.title, document.lang)
+            else e
             for e in events
         ]
     return list(_unique(events))
@@ -444,9 +470,11 @@ def _event(
     body = text[span.start : span.end]
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
     if span.start <= mention.start < span.end:
-        title = make_title(body, mention.start - span.start, mention.end - span.start)
+        title = make_title(
+            body, mention.start - span.start, mention.end - span.start, document.lang
+        )
     else:  # a tied sentence: its own words make the title
-        title = make_title(body, 0, 0)
+        title = make_title(body, 0, 0, document.lang)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
@@ -458,7 +486,7 @@ def _event(
         date_text=mention.text,
         category=_category(taxonomy, body, dates),
         title=title,
-        actors=find_actors(body, skip=dates),
+        actors=find_actors(body, skip=dates, lang=document.lang),
         sentence=" ".join(text[sentence.start : sentence.end].split()),
         char_start=span.start,
         char_end=span.end,

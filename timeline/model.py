@@ -263,6 +263,7 @@ class Document:
     body_start: int = 0
     reference_basis: str | None = None  # where reference_date came from (see documents.py)
     url: str | None = None
+    lang: str = "en"  # the code of the language pack its text is read with (timeline.lang)
 
 
 @dataclass(frozen=True, slots=True)

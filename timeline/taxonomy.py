@@ -1,4 +1,4 @@
-"""Event categories kept as data (``data/taxonomy.toml``) and the keyword scorer using them."""
+"""Event categories kept as data (a language pack's ``taxonomy.toml``) and the keyword scorer."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from timeline import lang as packs
 from timeline.datafiles import read_user_file
 from timeline.errors import ResourceError
 
@@ -122,9 +122,15 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
 
 
 @cache
-def load_taxonomy(path: str | None = None) -> Taxonomy:
-    """The shipped taxonomy, or the one in ``path``."""
+def load_taxonomy(path: str | None = None, *, lang: str = "en") -> Taxonomy:
+    """The taxonomy of language ``lang``'s pack (``timeline/lang/CODE/taxonomy.toml``), or
+    the one in ``path``."""
     if path is None:
-        text = (resources.files("timeline") / "data" / "taxonomy.toml").read_text("utf-8")
-        return parse_taxonomy(text)
+        text = packs.pack(lang).file("taxonomy.toml").read_text("utf-8")
+        return parse_taxonomy(text, name=f"lang/{lang}/taxonomy.toml")
     return parse_taxonomy(read_user_file(path, "taxonomy"), name=str(path))
+
+
+@packs.on_change
+def _clear() -> None:
+    load_taxonomy.cache_clear()

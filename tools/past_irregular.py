@@ -1,4 +1,4 @@
-"""Regenerate ``timeline/temporal/data/en/lexicon/past_irregular.tsv``: the simple-past forms
+"""Regenerate ``timeline/lang/en/lexicon/past_irregular.tsv``: the simple-past forms
 of English irregular verbs, which the tagger counts as past-tense markers beside words in -ed.
 
 The forms come from LemmInflect's inflection table (``pip install lemminflect``), not from a
@@ -6,7 +6,7 @@ hand-written list. Left out: forms equal to the verb's present ("put", "cut", "s
 ("could", "would"), reporting verbs (REPORTED in tense.tsv) and forms that are more often nouns or
 adjectives in news ("left", "found", "rose", "saw", "ground").
 
-    python tools/past_irregular.py > timeline/temporal/data/en/lexicon/past_irregular.tsv
+    python tools/past_irregular.py > timeline/lang/en/lexicon/past_irregular.tsv
 """
 
 from __future__ import annotations

@@ -1,22 +1,26 @@
-"""Every `examples` row of every rule in rules.toml, one test each (ids = rule id)."""
+"""Every `examples` row of every rule in every language pack's rules.toml, one test each
+(ids = language and rule id)."""
 
 from __future__ import annotations
 
 import pytest
 
+from timeline import lang
 from timeline.temporal import resolve
 from timeline.temporal.resources import Example, load
 
 CASES = [
-    pytest.param(rule.id, example, id=f"{rule.id}-{n}")
-    for rule in load().rules
+    pytest.param(code, rule.id, example, id=f"{code}-{rule.id}-{n}")
+    for code in lang.codes()
+    for rule in load(code).rules
     for n, example in enumerate(rule.examples)
 ]
 
 
-@pytest.mark.parametrize(("rule_id", "example"), CASES)
-def test_rule_example(rule_id: str, example: Example) -> None:
-    found = [r for r in resolve(example.text, reference=example.ref) if r.mention.rule == rule_id]
+@pytest.mark.parametrize(("code", "rule_id", "example"), CASES)
+def test_rule_example(code: str, rule_id: str, example: Example) -> None:
+    resolved = resolve(example.text, reference=example.ref, lang=code)
+    found = [r for r in resolved if r.mention.rule == rule_id]
     assert found, f"rule {rule_id} found nothing in {example.text!r}"
     values = [(r.timex.value, r.timex.mod, r.timex.start, r.timex.end) for r in found if r.timex]
     assert any(

@@ -1,7 +1,9 @@
-"""Load and validate the language data: rules, lexicons, festivals, tense words.
+"""Load and validate a language's temporal data: rules, lexicons, festivals, tense words.
 
-Everything the tagger knows about English lives in ``data/``; this module turns those files
-into compiled, validated objects. Invalid data fails at load time with a
+Everything the tagger knows about a language lives in its pack (``timeline/lang/CODE/``:
+``rules.toml``, ``lexicon/*.tsv``, ``festivals.toml`` for the festivals' names); the
+festivals' dates are language-neutral (``data/festivals.toml`` here). This module turns
+those files into compiled, validated objects. Invalid data fails at load time with a
 :class:`~timeline.errors.ResourceError` naming the file and the rule.
 """
 
@@ -17,6 +19,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from timeline import lang as packs
 from timeline.errors import ResourceError
 
 KINDS = frozenset(
@@ -191,12 +194,22 @@ def _load_toml(path: Traversable) -> dict[str, Any]:
         raise ResourceError(msg) from exc
 
 
-def _load_festivals(path: Traversable) -> tuple[dict[str, Festival], list[str]]:
+def _load_festivals(
+    path: Traversable, names_path: Traversable
+) -> tuple[dict[str, Festival], list[str]]:
+    """The festivals (their dates from ``path``, their names in the language from
+    ``names_path``) and the language's lunar-context words."""
     data = _load_toml(path)
+    language = _load_toml(names_path) if names_path.is_file() else {}
+    names: dict[str, Any] = language.get("names", {})
+    unknown = sorted(set(names) - {row.get("id") for row in data.get("festival", [])})
+    if unknown:
+        msg = f"{names_path.name}: names for unknown festivals {unknown}"
+        raise ResourceError(msg)
     festivals: dict[str, Festival] = {}
     for row in data.get("festival", []):
         try:
-            fest = Festival(**{**row, "names": tuple(row["names"])})
+            fest = Festival(**{**row, "names": tuple(names.get(row["id"], ()))})
         except (TypeError, KeyError) as exc:
             msg = f"{path.name}: festival {row.get('id', '?')!r}: {exc}"
             raise ResourceError(msg) from exc
@@ -218,7 +231,7 @@ def _load_festivals(path: Traversable) -> tuple[dict[str, Festival], list[str]]:
             if ref is not None and ref not in festivals:
                 msg = f"{path.name}: festival {fest.id!r} refers to unknown festival {ref!r}"
                 raise ResourceError(msg)
-    return festivals, list(data.get("lunar_context", []))
+    return festivals, list(language.get("lunar_context", []))
 
 
 def _example(rule_id: str, row: Mapping[str, Any]) -> Example:
@@ -293,19 +306,24 @@ def _compile_rule(
     return Rule(rule_id, regex, needs, kind, tuple(fields), capitalized, examples)
 
 
+@packs.on_change
+def _clear() -> None:
+    load.cache_clear()
+
+
 @cache
 def load(lang: str = "en") -> Resources:
-    """Load, validate and compile the data files of ``lang`` (cached per language)."""
-    base = _data_dir()
-    root = base / lang
-    if not root.is_dir():
-        msg = f"no language data for {lang!r}"
-        raise ResourceError(msg)
+    """Load, validate and compile the temporal data of language ``lang``'s pack (cached
+    per language)."""
+    pack = packs.pack(lang)
+    root = pack.folder
+    before, after = pack.boundary
     lexicons: dict[str, dict[str, str]] = {}
     for path in sorted((root / "lexicon").iterdir(), key=lambda p: p.name):
         if path.name.endswith(".tsv"):
             lexicons[path.name.removesuffix(".tsv")] = _read_tsv(path)
-    festivals, lunar_words = _load_festivals(base / "festivals.toml")
+    dates = _data_dir() / "festivals.toml"
+    festivals, lunar_words = _load_festivals(dates, root / "festivals.toml")
     lexicons["festival"] = {
         normalize_key(name): fest.id for fest in festivals.values() for name in fest.names
     }
@@ -319,7 +337,7 @@ def load(lang: str = "en") -> Resources:
     not_past = frozenset(lexicons.pop("not_past"))
     auxiliary = frozenset(lexicons.pop("auxiliary"))
     determiner_before = re.compile(
-        r"(?<![\w'’])" + _alternation(list(lexicons.pop("determiner"))) + r"\s+$", re.IGNORECASE
+        before + _alternation(list(lexicons.pop("determiner"))) + r"\s+$", re.IGNORECASE
     )
 
     rules_data = _load_toml(root / "rules.toml")
@@ -330,7 +348,7 @@ def load(lang: str = "en") -> Resources:
         macros[name] = _PLACEHOLDER.sub(lambda m: {**expand, **macros}[m.group(1)], pattern)
     expand.update(macros)
 
-    trigger = _triggers(rules_data.get("triggers", {}), lexicons)
+    trigger = _triggers(rules_data.get("triggers", {}), lexicons, pack.boundary)
     rules: list[Rule] = []
     seen: set[str] = set()
     for row in rules_data.get("rule", []):
@@ -341,20 +359,26 @@ def load(lang: str = "en") -> Resources:
         seen.add(rule.id)
         rules.append(rule)
 
-    lunar = re.compile(_alternation(lunar_words), re.IGNORECASE)
+    lunar = re.compile(_alternation(lunar_words) if lunar_words else r"(?!x)x", re.IGNORECASE)
+    suffix = pack.settings.get("dates", {}).get("past_suffix")
     tense_re = re.compile(
-        r"(?<![\w'’])(?:" + _alternation(list(tense))[3:-1] + r"|[a-z]{2,}ed)(?![\w'’])",
+        before
+        + "(?:"
+        + _alternation(list(tense))[3:-1]
+        + (f"|{suffix}" if suffix else "")
+        + ")"
+        + after,
         re.IGNORECASE,
     )
     prep_re = re.compile(
-        r"(?<![\w'’])(?P<prep>"
+        before
+        + r"(?P<prep>"
         + _alternation(list(tense_prep))[3:-1]
         + r")\s+(?:(?:early|mid|late)[-\s]+|the\s+(?:end|start|beginning|middle)\s+of\s+)?$",
         re.IGNORECASE,
     )
     clause_break = re.compile(
-        r"(?<![\w'’])" + _alternation(list(lexicons.pop("clause_break"))) + r"(?![\w'’])",
-        re.IGNORECASE,
+        before + _alternation(list(lexicons.pop("clause_break"))) + after, re.IGNORECASE
     )
     return Resources(
         rules=tuple(rules),
@@ -387,7 +411,9 @@ class Triggers:
 
 
 def _triggers(
-    data: Mapping[str, Mapping[str, Any]], lexicons: Mapping[str, Mapping[str, str]]
+    data: Mapping[str, Mapping[str, Any]],
+    lexicons: Mapping[str, Mapping[str, str]],
+    boundary: tuple[str, str],
 ) -> Triggers:
     """Compile the trigger tables (words of lexicons, words, patterns)."""
     regexes: dict[str, re.Pattern[str]] = {}
@@ -405,14 +431,17 @@ def _triggers(
         all_words.extend(keys)
         all_patterns.extend(parts)
         if keys:
-            parts.insert(0, _whole_words(keys))
+            parts.insert(0, _whole_words(keys, boundary))
         regexes[name] = _compile_trigger(name, parts)
-    union = ([_whole_words(all_words)] if all_words else []) + all_patterns
+    union = ([_whole_words(all_words, boundary)] if all_words else []) + all_patterns
     return Triggers(regexes, _compile_trigger("any", union))
 
 
-def _whole_words(words: list[str]) -> str:
-    return r"(?<!\w)" + _alternation(words) + r"(?!\w)"
+def _whole_words(words: list[str], boundary: tuple[str, str]) -> str:
+    """Any of ``words``, standing as words: ``(?<!\\w)`` and ``(?!\\w)`` around them
+    for a language of spaced words, nothing for one without spaces (Chinese)."""
+    before, after = (r"(?<!\w)", r"(?!\w)") if boundary[0] else ("", "")
+    return before + _alternation(words) + after
 
 
 def _compile_trigger(name: str, parts: list[str]) -> re.Pattern[str]:
