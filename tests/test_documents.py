@@ -49,7 +49,7 @@ def test_documents_jsonl_bad_line_names_it(tmp_path: Path, line: str, message: s
 
 def test_documents_reference_basis_in_order() -> None:
     result = build(FIXTURES / "corpus.jsonl")
-    bases = {doc: (day, basis) for doc, _, _, _, day, basis in result.documents.iter_rows()}
+    bases = {doc: (day, basis) for doc, _, _, _, day, basis, _ in result.documents.iter_rows()}
     assert bases == {
         "a1": (date(2023, 5, 2), "jsonl"),
         "a2": (date(2023, 6, 5), "dateline"),

@@ -19,6 +19,7 @@ from typing import TypeVar
 import click
 
 import timeline
+from timeline import lang as packs
 from timeline.actors import load_aliases
 from timeline.documents import files_read
 from timeline.io import STDOUT, Outputs
@@ -60,6 +61,15 @@ def out_option(help_text: str) -> Callable[[FC], FC]:
         help=help_text,
     )
 
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice([packs.AUTO, *packs.codes()]),
+    default=packs.AUTO,
+    show_default=True,
+    help="Language pack the text is read with; auto: the one the document declares, else "
+    "the one of its script.",
+)
 
 anchoring_option = click.option(
     "--anchoring",
@@ -124,6 +134,7 @@ def cli() -> None:
     help="Event table [default: OUT/events.csv].",
 )
 @click.option("--title", help="Title shown above the timeline.")
+@lang_option
 @anchoring_option
 @click.option(
     "--excel",
@@ -211,6 +222,7 @@ def build(
     html_path: Path | None,
     csv_path: Path | None,
     title: str | None,
+    lang: str,
     anchoring: Anchoring,
     excel: bool,
     parquet_path: Path | None,
@@ -289,6 +301,7 @@ def build(
                     aliases=names,
                     workers=max(2, usable),
                     skip_bad=skip_bad,
+                    lang=lang,
                 )
             else:
                 result = timeline.build(
@@ -301,6 +314,7 @@ def build(
                     skip_bad=skip_bad,
                     jobs=usable,
                     progress=not quiet and sys.stderr.isatty(),
+                    lang=lang,
                 )
             order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
             result = dataclasses.replace(
@@ -324,11 +338,12 @@ def build(
     metavar="YYYY-MM-DD",
     help="Reference date relative expressions resolve against.",
 )
+@lang_option
 @anchoring_option
-def resolve(text: str, ref_date: date, anchoring: Anchoring) -> None:
+def resolve(text: str, ref_date: date, lang: str, anchoring: Anchoring) -> None:
     """Print every temporal expression in TEXT as one JSON object per line."""
     with _errors():
-        for item in timeline.resolve(text, reference=ref_date, anchoring=anchoring):
+        for item in timeline.resolve(text, reference=ref_date, anchoring=anchoring, lang=lang):
             click.echo(_mention_json(item))
 
 
@@ -343,16 +358,22 @@ def resolve(text: str, ref_date: date, anchoring: Anchoring) -> None:
     show_default=True,
     help="JSON lines, or TimeML with inline TIMEX3 and a DCT.",
 )
+@lang_option
 @anchoring_option
-def tag(file: str, ref_date: date | None, fmt: str, anchoring: Anchoring) -> None:
+def tag(file: str, ref_date: date | None, fmt: str, lang: str, anchoring: Anchoring) -> None:
     """Tag every temporal expression in FILE (- for stdin); offsets are into its text."""
     with _errors():
         doc = timeline.load_document(file, reference_date=ref_date)
         if doc.reference_date is None:
             msg = f"{file}: no reference date; pass --ref-date YYYY-MM-DD"
             raise timeline.InputError(msg)
+        code = packs.choose(lang, doc.text[doc.body_start :], doc.lang)
         found = timeline.resolve(
-            doc.text, reference=doc.reference_date, start=doc.body_start, anchoring=anchoring
+            doc.text,
+            reference=doc.reference_date,
+            start=doc.body_start,
+            anchoring=anchoring,
+            lang=code,
         )
     if fmt == "timeml":
         click.echo(timeline.to_timeml(doc, found), nl=False)
@@ -366,9 +387,15 @@ def tag(file: str, ref_date: date | None, fmt: str, anchoring: Anchoring) -> Non
 @ref_date_option
 @out_option("Folder for report.html, report.md and timeline.png.")
 @click.option("--title", help="Title of the report.")
+@lang_option
 @anchoring_option
 def report(
-    inputs: Sequence[str], ref_date: date | None, out: Path, title: str | None, anchoring: Anchoring
+    inputs: Sequence[str],
+    ref_date: date | None,
+    out: Path,
+    title: str | None,
+    lang: str,
+    anchoring: Anchoring,
 ) -> None:
     """Write a self-contained HTML report and a Markdown report (with a PNG) of INPUT."""
     from timeline.report import stage_report, write_staged_report  # loads plotly
@@ -376,7 +403,7 @@ def report(
     with _errors(), Outputs(files_read(inputs)) as outputs:
         staged = stage_report(outputs, out)
         result = timeline.build(
-            list(inputs), reference_date=ref_date, title=title, anchoring=anchoring
+            list(inputs), reference_date=ref_date, title=title, anchoring=anchoring, lang=lang
         )
         write_staged_report(result, staged)
         outputs.publish()

@@ -40,7 +40,7 @@ def _process_batch(
     number: int,
     batch: list[Document],
     folder: str,
-    taxonomy: Taxonomy,
+    taxonomy: Taxonomy | None,
     anchoring: Anchoring,
     aliases: Mapping[str, str] | None,
 ) -> tuple[int, int, pl.DataFrame]:
@@ -113,6 +113,7 @@ def build_on_dask(
     workers: int = 2,
     workdir: str | Path | None = None,
     skip_bad: bool = False,
+    lang: str = "auto",
 ) -> Timeline:
     """:func:`timeline.build` on Dask: on the cluster at ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``), or on a local cluster of ``workers`` processes.
@@ -121,10 +122,9 @@ def build_on_dask(
     folder they and the client can all reach); the client merges them from there into a
     folder in ``workdir`` (as :func:`timeline.build`), then removes the partitions' folder.
     Nothing else in ``partitions`` is touched."""
-    taxonomy = taxonomy or load_taxonomy()
     skipped: list[str] | None = [] if skip_bad else None
     with _client(scheduler, workers) as client, Store(_folder(partitions)) as shared:
-        documents = _usable(_documents(inputs, reference_date, skipped), skipped)
+        documents = _usable(_documents(inputs, reference_date, skipped), skipped, lang)
         futures = []
         for number in itertools.count():
             batch = list(itertools.islice(documents, BATCH))
@@ -142,7 +142,7 @@ def build_on_dask(
                 [_partition(shared.path, number) for number in range(len(results))],
                 sum(r[0] for r in results),
                 sum(r[1] for r in results),
-                taxonomy=taxonomy,
+                taxonomy=taxonomy or load_taxonomy(),
                 title=title,
                 skipped=skipped,
             )

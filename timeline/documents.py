@@ -143,6 +143,7 @@ def document_from_text(
         body_start=body_start,
         reference_basis=basis,
         url=fields.get("url"),
+        lang=fields.get("lang") or fields.get("language"),
     )
 
 
@@ -249,6 +250,8 @@ def html_document(
             basis = "html metadata"
         except ValueError:
             pass  # an unreadable date in metadata: fall back to the text
+    root = soup.find("html")
+    declared = root.get("lang") if root is not None else None
     return Document(
         doc_id=doc_id,
         text=text,
@@ -256,6 +259,7 @@ def html_document(
         title=title,
         source=source,
         reference_basis=basis,
+        lang=declared if isinstance(declared, str) else None,
     )
 
 
@@ -272,7 +276,7 @@ def _jsonl_row(line: str, where: str) -> dict[str, object]:
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
         msg = f"{where}: each line needs a JSON object with a 'text' string"
         raise InputError(msg)
-    for key in ("title", "url", "date"):
+    for key in ("title", "url", "date", "lang"):
         if row.get(key) is not None and not isinstance(row[key], str):
             msg = f"{where}: '{key}' must be a string, not {_json_type(row[key])}"
             raise InputError(msg)
@@ -351,6 +355,7 @@ def jsonl_documents(
             source=where,
             reference_basis=basis,
             url=url if isinstance(url, str) else None,
+            lang=language if isinstance(language := row.get("lang"), str) else None,
         )
 
 

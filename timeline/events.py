@@ -383,8 +383,9 @@ def extract_events(
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
         raise ValueError(msg)
-    taxonomy = taxonomy or load_taxonomy(lang=document.lang)
-    rules = event_rules(document.lang)
+    lang = packs.choose(packs.AUTO, document.text, document.lang)
+    taxonomy = taxonomy or load_taxonomy(lang=lang)
+    rules = event_rules(lang)
     text = document.text
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
@@ -430,19 +431,22 @@ def extract_events(
                         last[1],
                         inside(sentence),
                         taxonomy,
+                        lang=lang,
                         approximate=True,
                     )
                 )
             continue
         for span, found in dated:
-            events.append(_event(document, sentence, span, found, inside(span), taxonomy))
+            events.append(
+                _event(document, sentence, span, found, inside(span), taxonomy, lang=lang)
+            )
             last = (paragraph, found)
     events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
     subject = main_subject(e.actors for e in events)
     if subject is not None:
         events = [
             replace(e, actors=(subject,))
-            if not e.actors and speaks_of_main_subject(e.title, document.lang)
+            if not e.actors and speaks_of_main_subject(e.title, lang)
             else e
             for e in events
         ]
@@ -457,9 +461,11 @@ def _event(
     mentions: Sequence[Resolved],
     taxonomy: Taxonomy,
     *,
+    lang: str,
     approximate: bool = False,
 ) -> Event:
-    """The event of ``span`` (a sentence or a clause of it) at the date of ``item``."""
+    """The event of ``span`` (a sentence or a clause of it) at the date of ``item``, in
+    language ``lang``."""
     text = document.text
     mention, timex = item.mention, item.timex
     assert timex is not None
@@ -470,11 +476,9 @@ def _event(
     body = text[span.start : span.end]
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
     if span.start <= mention.start < span.end:
-        title = make_title(
-            body, mention.start - span.start, mention.end - span.start, document.lang
-        )
+        title = make_title(body, mention.start - span.start, mention.end - span.start, lang)
     else:  # a tied sentence: its own words make the title
-        title = make_title(body, 0, 0, document.lang)
+        title = make_title(body, 0, 0, lang)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
@@ -486,7 +490,7 @@ def _event(
         date_text=mention.text,
         category=_category(taxonomy, body, dates),
         title=title,
-        actors=find_actors(body, skip=dates, lang=document.lang),
+        actors=find_actors(body, skip=dates, lang=lang),
         sentence=" ".join(text[sentence.start : sentence.end].split()),
         char_start=span.start,
         char_end=span.end,

@@ -263,7 +263,10 @@ class Document:
     body_start: int = 0
     reference_basis: str | None = None  # where reference_date came from (see documents.py)
     url: str | None = None
-    lang: str = "en"  # the code of the language pack its text is read with (timeline.lang)
+    # the language its text is read with: a pack's code (timeline.lang) once the build has
+    # chosen one; before, the language the document says it is in (front matter, HTML,
+    # JSONL), if any
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

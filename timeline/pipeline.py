@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
@@ -20,6 +20,7 @@ import polars as pl
 from tqdm import tqdm
 
 from timeline import exports, render
+from timeline import lang as packs
 from timeline.arguments import check_choice, check_count, check_date, check_type
 from timeline.documents import (
     check_unicode,
@@ -240,11 +241,17 @@ def _documents(
                 skipped.append(str(exc))
 
 
-def _usable(documents: Iterable[Document], skipped: list[str] | None) -> Iterator[Document]:
-    """Documents with a reference date (found in their text when none was given)."""
+def _usable(
+    documents: Iterable[Document], skipped: list[str] | None, lang: str = packs.AUTO
+) -> Iterator[Document]:
+    """Documents with a language (``lang``, or chosen for each, see
+    :func:`timeline.lang.choose`) and a reference date (found in their text when none was
+    given)."""
     for doc in documents:
         try:
-            doc = with_reference(check_unicode(doc))
+            doc = check_unicode(doc)
+            doc = replace(doc, lang=packs.choose(lang, doc.text[doc.body_start :], doc.lang))
+            doc = with_reference(doc)
         except InputError as exc:
             if skipped is None:
                 raise
@@ -286,14 +293,19 @@ class Processed:
 def process_document(
     doc: Document,
     *,
-    taxonomy: Taxonomy,
+    taxonomy: Taxonomy | None = None,
     anchoring: Anchoring = "auto",
     aliases: Mapping[str, str] | None = None,
 ) -> Processed:
-    """The work on one document, a pure function of it: its events and date counts."""
+    """The work on one document, a pure function of it: its events and date counts.
+    ``taxonomy``: the categories for every document (default: its language's)."""
     assert doc.reference_date is not None
     found: list[Resolved] = resolve(
-        doc.text, reference=doc.reference_date, start=doc.body_start, anchoring=anchoring
+        doc.text,
+        reference=doc.reference_date,
+        start=doc.body_start,
+        anchoring=anchoring,
+        lang=doc.lang or packs.AUTO,
     )
     events = extract_events(doc, found, taxonomy=taxonomy, aliases=aliases)
     return Processed(events, len(found), sum(1 for r in found if r.timex is None))
@@ -376,9 +388,16 @@ def build(
     jobs: int = 1,
     progress: bool = False,
     workdir: str | Path | None = None,
+    lang: str = packs.AUTO,
 ) -> Timeline:
     """Read the inputs (files, folders, globs, ``-``, texts, or :class:`Document` objects),
     resolve their dates and build the event table.
+
+    ``lang`` is the code of the language pack every document is read with, or "auto": the
+    language a document says it is in (front matter ``lang:``, an HTML page's ``<html
+    lang>``, a JSONL ``lang``) when there is a pack of it, else the pack of its script
+    (:func:`timeline.lang.detect`). ``taxonomy`` sets the categories of every document
+    (default: each language pack's own, which share their ids).
 
     ``reference_date`` overrides every document's own (front matter ``date:``). A document
     with neither is an :class:`~timeline.errors.InputError`. ``anchoring`` as in
@@ -401,11 +420,12 @@ def build(
         check_type("title", title, str)
     if taxonomy is not None:
         check_type("taxonomy", taxonomy, Taxonomy)
+    check_choice("lang", lang, (packs.AUTO, *packs.codes()))
     jobs = usable_jobs(jobs)
-    taxonomy = taxonomy or load_taxonomy()
+    chosen = taxonomy
     skipped: list[str] | None = [] if skip_bad else None
-    work = partial(process_document, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
-    documents = _usable(_documents(items, reference_date, skipped), skipped)
+    work = partial(process_document, taxonomy=chosen, anchoring=anchoring, aliases=aliases)
+    documents = _usable(_documents(items, reference_date, skipped), skipped, lang)
     mentions = unresolved = 0
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
     with Store(workdir).removed_on_error() as store:
@@ -427,7 +447,7 @@ def build(
             store.parts("reports"),
             mentions,
             unresolved,
-            taxonomy=taxonomy,
+            taxonomy=chosen or load_taxonomy(),
             title=title,
             skipped=skipped,
             progress=progress,

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from timeline import lang as packs
 from timeline.model import CalendarExpr, Document, ParsedExpr, Tense
 from timeline.temporal import normalize, tag
+from timeline.temporal.resources import load
 
 # how far into the article a dateline may stand
 DATELINE_REACH = 300
@@ -23,9 +25,10 @@ DATELINE_REACH = 300
 def dateline(document: Document) -> date | None:
     """A full date near the start of the article body."""
     start = document.body_start
-    for mention in tag(document.text, start=start, end=start + DATELINE_REACH):
+    lang = packs.choose(packs.AUTO, document.text[start:], document.lang)
+    for mention in tag(document.text, start=start, end=start + DATELINE_REACH, lang=lang):
         if isinstance(mention.expr, ParsedExpr):
-            timex = normalize(mention.expr, reference=date(2000, 1, 1))
+            timex = normalize(mention.expr, reference=date(2000, 1, 1), res=load(lang))
             if timex is not None and timex.start is not None:
                 return timex.start
     return None
@@ -35,7 +38,8 @@ def infer_from_years(document: Document) -> date | None:
     """January 1 after the latest year the text speaks of mostly in the past tense, else
     January 1 of the latest year it names; None when it names no year."""
     votes: dict[int, int] = {}  # per year: past-tense mentions minus the others
-    for mention in tag(document.text, start=document.body_start):
+    lang = packs.choose(packs.AUTO, document.text[document.body_start :], document.lang)
+    for mention in tag(document.text, start=document.body_start, lang=lang):
         expr = mention.expr
         if isinstance(expr, CalendarExpr) and expr.year.value is not None:
             vote = 1 if mention.tense is Tense.PAST else -1

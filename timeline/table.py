@@ -51,6 +51,7 @@ DOCUMENT_SCHEMA = pl.Schema(
         "url": pl.String(),
         "reference_date": pl.Date(),
         "reference_basis": pl.String(),
+        "lang": pl.String(),
     }
 )
 SORT_KEY = ("date_start", "doc_id", "char_start")
@@ -89,7 +90,8 @@ def _string_lists(lists: Sequence[Sequence[str]]) -> pl.Series:
 def documents_to_frame(documents: Iterable[Document]) -> pl.DataFrame:
     """The documents' metadata (:data:`DOCUMENT_SCHEMA`), in the order given."""
     rows = [
-        (d.doc_id, d.title, d.source, d.url, d.reference_date, d.reference_basis) for d in documents
+        (d.doc_id, d.title, d.source, d.url, d.reference_date, d.reference_basis, d.lang)
+        for d in documents
     ]
     return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, orient="row")
 

@@ -251,6 +251,27 @@ def script(char: str) -> str | None:
     return name.split(" ", 1)[0].title() if name else None
 
 
+AUTO = "auto"
+
+
+def known(code: str | None) -> str | None:
+    """The pack code of a language tag ("en", "en-US", "EN_gb" → "en"), None when no pack
+    is of that language."""
+    if not code:
+        return None
+    primary = code.replace("_", "-").split("-", 1)[0].lower()
+    return primary if primary in codes() else None
+
+
+def choose(lang: str, text: str, given: str | None = None) -> str:
+    """The pack a text is read with: ``lang`` when it names one; for ``"auto"``, the
+    language the document says it is in (``given``: front matter, HTML, JSONL), when a pack
+    is of it, else the one :func:`detect` finds."""
+    if lang != AUTO:
+        return lang
+    return known(given) or detect(text)
+
+
 def detect(text: str, *, sample: int = 20_000) -> str:
     """The pack for ``text``: the one whose script most of its letters are in (the first
     ``sample`` characters are looked at); English when no pack's script is in the majority.

@@ -218,7 +218,7 @@ def normalize(
     if isinstance(expr, SetExpr):
         return Timex(TimexType.SET, expr.value)
     if isinstance(expr, ParsedExpr):
-        day = _parse_day(expr.text)
+        day = _parse_day(expr.text, res.dateparser, res.date_order)
         return None if day is None else _day(day)
     if isinstance(expr, TimeOfDayExpr):
         return _time_of_day(expr, reference, tense, focus_year, res)
@@ -543,16 +543,17 @@ def _same_period(
 
 
 @lru_cache(maxsize=4096)
-def _parse_day(text: str) -> date | None:
-    """A fully written date, read by dateparser (strict: day, month and year required)."""
+def _parse_day(text: str, languages: tuple[str, ...], order: str) -> date | None:
+    """A fully written date, read by dateparser in the pack's ``languages`` and numeric
+    date ``order`` (strict: day, month and year required)."""
     import dateparser  # imported lazily: it is only needed for written-out dates
 
     parsed: datetime | None = dateparser.parse(
         text,
-        languages=["en"],
+        languages=list(languages),
         settings={
             "STRICT_PARSING": True,
-            "DATE_ORDER": "MDY",
+            "DATE_ORDER": order,
             "PREFER_LOCALE_DATE_ORDER": False,
             "RETURN_AS_TIMEZONE_AWARE": False,
         },

@@ -121,6 +121,9 @@ class Resources:
     determiner_before: re.Pattern[str]
     # a word that opens another clause ("that", "which")
     clause_break: re.Pattern[str]
+    # how written-out dates are read: dateparser's languages, numeric order ("MDY")
+    dateparser: tuple[str, ...] = ("en",)
+    date_order: str = "MDY"
 
     def lookup(self, group: str, text: str) -> str:
         """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
@@ -394,6 +397,8 @@ def load(lang: str = "en") -> Resources:
         determiner_before=determiner_before,
         clause_break=clause_break,
         trigger=trigger,
+        dateparser=pack.dateparser,
+        date_order=pack.date_order,
     )
 
 

@@ -15,7 +15,8 @@ from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
-from timeline.arguments import check_type
+from timeline import lang as packs
+from timeline.arguments import check_choice, check_type
 from timeline.model import (
     CalendarExpr,
     DurationExpr,
@@ -395,7 +396,7 @@ def _paragraph_starts(text: str) -> list[int]:
 def tag(
     text: str,
     *,
-    lang: str = "en",
+    lang: str = "auto",
     start: int = 0,
     end: int | None = None,
     everywhere: bool = False,
@@ -410,12 +411,12 @@ def tag(
     [('mid-January', 'partof_month')]
     """
     check_type("text", text, str)
-    check_type("lang", lang, str)
+    check_choice("lang", lang, (packs.AUTO, *packs.codes()))
     check_type("start", start, int)
     if end is not None:
         check_type("end", end, int)
-    res = load(lang)
     stop = len(text) if end is None else end
+    res = load(packs.choose(lang, text[start:stop]))
     settled = _settle(_candidates(text, start, stop, res, everywhere=everywhere))
     if not settled:
         return []
