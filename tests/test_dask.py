@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,9 @@ import pytest
 from click.testing import CliRunner
 from polars.testing import assert_frame_equal
 
-from timeline import build, distributed, pipeline, read_csv
+import timeline
+from timeline import batches, build, distributed, read_csv
+from timeline.batches import Spooled
 from timeline.cli import cli
 from timeline.distributed import build_on_dask
 from timeline.pipeline import Timeline
@@ -34,17 +35,16 @@ def test_dask_equals_local_in_small_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batches of five documents: reports merge across partitions as they do locally."""
-    monkeypatch.setattr(pipeline, "BATCH", 5)
-    monkeypatch.setattr(distributed, "BATCH", 5)
+    monkeypatch.setattr(batches, "BATCH", 5)
     local = build(CORPUS)
     partitions: list[int] = []
-    finish = distributed._timeline
+    finish = distributed.finish
 
-    def counted(store: Store, reports: Sequence[Path], *args: Any, **kwargs: Any) -> Timeline:
-        partitions.append(len(reports))
-        return finish(store, reports, *args, **kwargs)
+    def counted(store: Store, spooled: Spooled, *args: Any, **kwargs: Any) -> Timeline:
+        partitions.append(len(spooled.reports))
+        return finish(store, spooled, *args, **kwargs)
 
-    monkeypatch.setattr(distributed, "_timeline", counted)
+    monkeypatch.setattr(distributed, "finish", counted)
     on_dask = build_on_dask([CORPUS], partitions=tmp_path / "parts", workers=2)
     assert_frame_equal(on_dask.events, local.events)
     assert_frame_equal(on_dask.documents, local.documents)
@@ -110,3 +110,20 @@ def test_dask_not_installed_is_one_clear_line(
         result.output.strip() == "Error: the dask engine needs Dask: pip install 'timeline[dask]'"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_dask_skip_bad_like_a_local_build(tmp_path: Path) -> None:
+    """The same batch loop as a local build: bad inputs and documents without a reference
+    date are left out and listed with --skip-bad, or stop the build without it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("---\ndate: 2024-01-25\n---\nIn March 2023 it opened.\n")
+    (corpus / "bad.txt").write_bytes(b"\x00\x01")
+    (corpus / "undated.txt").write_text("Acme opened a store.\n")
+    local = build([corpus], skip_bad=True)
+    on_dask = build_on_dask([corpus], partitions=tmp_path / "parts", skip_bad=True)
+    assert_frame_equal(on_dask.events, local.events)
+    assert on_dask.skipped == local.skipped
+    assert len(on_dask.skipped) == 2
+    with pytest.raises(timeline.InputError, match="looks like a binary file"):
+        build_on_dask([corpus], partitions=tmp_path / "parts")

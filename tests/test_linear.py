@@ -13,7 +13,8 @@ from typing import TypeVar
 from timeline import document_from_text, extract_events, resolve
 from timeline.actors import find_actors
 from timeline.documents import html_document
-from timeline.events import MAX_SENTENCE, _unique, split_sentences
+from timeline.events import _unique, split_sentences
+from timeline.lang import pack
 from timeline.merge import merge_frame
 from timeline.model import Event, Granularity
 from timeline.table import events_to_frame
@@ -124,8 +125,8 @@ def test_linear_long_lines_without_full_stops() -> None:
 
 
 def test_linear_lines_of_no_break_spaces() -> None:
-    # 10,000 sentences apart by a line of a no-break space: one paragraph of ours, 10,000 of
-    # syntok's, each tokenized after as many spaces as came before it (about 17 s)
+    # 10,000 sentences apart by a line of a no-break space: one paragraph (syntok, which
+    # split sentences before, tokenized each after as many spaces as came before: 17 s)
     text = "In May 2023 Acme rose.\n\u00a0\n" * 10_000
     spans = _timed(lambda: split_sentences(text), 3.0)
     assert [(s.start, s.end) for s in spans] == [(i * 25, i * 25 + 22) for i in range(10_000)]
@@ -136,7 +137,7 @@ def test_linear_overlong_sentences_are_cut() -> None:
     text = "Acme opened a store in May 2023 and " * 200 + "x" * 5000 + " rose.\n\nIt closed."
     spans = split_sentences(text)
     assert len(spans) == 8
-    assert all(s.end - s.start <= MAX_SENTENCE for s in spans)
+    assert all(s.end - s.start <= pack("en").sentences.longest for s in spans)
     assert all(not text[a.end : b.start].strip() for a, b in itertools.pairwise(spans))
     assert (spans[0].start, text[spans[-1].start : spans[-1].end]) == (0, "It closed.")
 

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from timeline import InputError, OutputError, build, figure, merge, pipeline
+from timeline import InputError, OutputError, batches, build, figure, merge, pipeline
 from timeline.exports import write_json, write_parquet
 from timeline.store import Store
 from timeline.table import write_csv
@@ -29,7 +29,7 @@ def whole() -> pipeline.Timeline:
 def test_store_small_batches_and_buckets_give_the_same_table(
     whole: pipeline.Timeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "BATCH", 2)
+    monkeypatch.setattr(batches, "BATCH", 2)
     monkeypatch.setattr(merge, "BUCKET_REPORTS", 1)  # a bucket a day
     small = build(CORPUS)
     assert small.store is not None

@@ -302,6 +302,7 @@ def build(
                     workers=max(2, usable),
                     skip_bad=skip_bad,
                     lang=lang,
+                    progress=not quiet and sys.stderr.isatty(),
                 )
             else:
                 result = timeline.build(

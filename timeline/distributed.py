@@ -1,61 +1,60 @@
-"""Build on a Dask cluster: the per-document work spread over workers, reports written as
-partitioned Parquet, then merged by the client a bucket of days at a time, as a local build
-does (:func:`timeline.merge.merge_parts`).
+"""Build on a Dask cluster: each batch of documents is one Dask task, the same work as a
+local build's (:func:`timeline.batches.work_batch`), run by the same loop
+(:func:`timeline.batches.spool`); the client then merges the reports a bucket of days at a
+time, as a local build does (:func:`timeline.merge.merge_parts`).
 
-The work on a document (:func:`timeline.pipeline.process_document`) is a pure function, so
-each batch of documents is one Dask task. Workers write their batch's events to
-``partitions/part-NNNNN.parquet``; on a cluster of several machines that folder must be
-storage every worker and the client can reach (a shared file system).
+Workers write each batch's reports to ``PARTITIONS/timeline-XXXX/part-NNNNN.parquet``; on a
+cluster of several machines that folder must be storage every worker and the client can
+reach (a shared file system). A few batches are in flight at a time, each worker's share
+and one more, so memory holds a bounded number of batches whatever the corpus.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
-from collections.abc import Iterator, Mapping, Sequence
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import polars as pl
+from tqdm import tqdm
 
+from timeline.batches import Batch, Engine, Settings, read_inputs, spool, work_batch
 from timeline.errors import InputError, OutputError
 from timeline.model import Document
-from timeline.pipeline import (
-    BATCH,
-    Processed,
-    Timeline,
-    _documents,
-    _timeline,
-    _usable,
-    process_document,
-)
+from timeline.pipeline import Timeline, finish
 from timeline.store import Store
-from timeline.table import documents_to_frame, events_to_frame
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import Anchoring
 
 
-def _process_batch(
-    number: int,
-    batch: list[Document],
-    folder: str,
-    taxonomy: Taxonomy | None,
-    anchoring: Anchoring,
-    aliases: Mapping[str, str] | None,
-) -> tuple[int, int, pl.DataFrame]:
-    """One Dask task: a batch's events written to a Parquet partition, in text order; counts
-    and the documents' metadata back to the client."""
-    done = Processed.total(
-        process_document(doc, taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
-        for doc in batch
-    )
-    events_to_frame(done.events, sort=False).write_parquet(_partition(folder, number))
-    return done.mentions, done.unresolved, documents_to_frame(batch)
-
-
 def _partition(folder: str | Path, number: int) -> Path:
     return Path(folder) / f"part-{number:05d}.parquet"
+
+
+def dask_engine(client: Any, folder: Path, settings: Settings, ahead: int) -> Engine:
+    """Batches as Dask tasks on ``client``'s cluster, at most ``ahead`` in flight, their
+    reports written by the workers into ``folder``; results in order."""
+
+    def run(
+        batches: Iterator[tuple[int, list[Document]]], done: Callable[[int], object]
+    ) -> Iterator[Batch]:
+        flying: deque[tuple[int, Any]] = deque()
+        for number, batch in batches:
+            path = str(_partition(folder, number))
+            flying.append((len(batch), client.submit(work_batch, number, batch, path, settings)))
+            if len(flying) >= ahead:
+                size, future = flying.popleft()
+                yield future.result()
+                done(size)
+        while flying:
+            size, future = flying.popleft()
+            yield future.result()
+            done(size)
+
+    return run
 
 
 # how long the client tries to reach a scheduler before it says it cannot
@@ -114,6 +113,7 @@ def build_on_dask(
     workdir: str | Path | None = None,
     skip_bad: bool = False,
     lang: str = "auto",
+    progress: bool = False,
 ) -> Timeline:
     """:func:`timeline.build` on Dask: on the cluster at ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``), or on a local cluster of ``workers`` processes.
@@ -123,26 +123,21 @@ def build_on_dask(
     folder in ``workdir`` (as :func:`timeline.build`), then removes the partitions' folder.
     Nothing else in ``partitions`` is touched."""
     skipped: list[str] | None = [] if skip_bad else None
+    settings = Settings(taxonomy=taxonomy, anchoring=anchoring, aliases=aliases)
     with _client(scheduler, workers) as client, Store(_folder(partitions)) as shared:
-        documents = _usable(_documents(inputs, reference_date, skipped), skipped, lang)
-        futures = []
-        for number in itertools.count():
-            batch = list(itertools.islice(documents, BATCH))
-            if not batch:
-                break
-            task = (number, batch, str(shared.path), taxonomy, anchoring, aliases)
-            futures.append(client.submit(_process_batch, *task))
-        results = client.gather(futures)
-        # the client merges the partitions a bucket of days at a time, as a local build does
+        documents = read_inputs(inputs, reference_date=reference_date, lang=lang, skipped=skipped)
+        engine = dask_engine(client, shared.path, settings, ahead=workers + 1)
+        bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
+        # the client keeps the documents and merges the reports a bucket of days at a
+        # time, as a local build does
         with Store(workdir).removed_on_error() as store:
-            for number, result in enumerate(results):
-                result[2].write_parquet(store.part("documents", number))
-            return _timeline(
+            with bar:
+                spooled = spool(documents, engine, store, skipped=skipped, done=bar.update)
+            return finish(
                 store,
-                [_partition(shared.path, number) for number in range(len(results))],
-                sum(r[0] for r in results),
-                sum(r[1] for r in results),
+                spooled,
                 taxonomy=taxonomy or load_taxonomy(),
                 title=title,
                 skipped=skipped,
+                progress=progress,
             )

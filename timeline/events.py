@@ -19,8 +19,6 @@ from datetime import date
 from fractions import Fraction
 from functools import cache
 
-from syntok import segmenter
-
 from timeline import lang as packs
 from timeline.actors import (
     Aliases,
@@ -39,18 +37,14 @@ from timeline.model import (
     TimexType,
     WeekdayExpr,
 )
+from timeline.reading import Reading, Sentence, read
 from timeline.taxonomy import OTHER, Taxonomy, load_taxonomy
 
 # two sentences with the same date whose word sets overlap this much are one event
 NEAR_DUPLICATE = 0.8
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
-# a sentence longer than this (characters) is cut at its line breaks (see _pieces); the
-# longest in the TimeML corpora and the examples is under 600
-MAX_SENTENCE = 2000
-_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,24 +97,9 @@ def event_rules(lang: str = "en") -> EventRules:
         raise ResourceError(msg) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence as half-open offsets into the document text."""
-
-    start: int
-    end: int
-
-
-def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """The paragraphs (split at blank lines) of ``text[start:end]``, as (start, end)."""
-    stop = len(text) if end is None else end
-    cuts = [start, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, stop)), stop]
-    return list(itertools.pairwise(cuts))
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentences of ``text[start:end]``: paragraphs (blank lines) first, then syntok (a
-    sentence over MAX_SENTENCE characters is cut at its lines, see :func:`_pieces`).
+    """Sentences of ``text[start:end]``, as one reading gives them (English rules; see
+    :mod:`timeline.reading`).
 
     Examples
     --------
@@ -128,53 +107,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     >>> [t[s.start:s.end] for s in split_sentences(t)]
     ['Mr. Lee left in May.', 'Sales rose.', 'A new head came.']
     """
-    return [s for span in paragraphs(text, start, end) for s in _segment(text, *span)]
-
-
-def _segment(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """The sentences of one paragraph, ``text[start:end]`` (syntok).
-
-    syntok cuts the paragraph again at lines holding only white space our paragraphs do not
-    split at (a no-break space, an ideographic space), and tokenizes each piece after as many
-    spaces as the piece's offset: quadratic in such lines. So each piece goes to syntok alone
-    (the same sentences)."""
-    paragraph = text[start:end]
-    if not paragraph.strip():
-        return
-    for offset, piece in segmenter.preprocess_with_offsets(paragraph):
-        for block in segmenter.analyze(piece):
-            for tokens in block:
-                first, last = tokens[0], tokens[-1]
-                at = start + offset
-                yield from _pieces(text, at + first.offset, at + last.offset + len(last.value))
-
-
-def _pieces(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """The sentence ``text[start:end]``; one longer than MAX_SENTENCE is no sentence of prose
-    but a list, a table or a log without full stops, and goes as its lines, a line still
-    longer cut at its last space before the limit (an event holds its sentence: one of a
-    whole file's length, for each of its dates, made a build quadratic)."""
-    if end - start <= MAX_SENTENCE:
-        yield Sentence(start, end)
-        return
-    for line in _LINE.finditer(text, start, end):
-        lo, hi = line.span()
-        while hi - lo > MAX_SENTENCE:
-            cut = text.rfind(" ", lo + 1, lo + MAX_SENTENCE)
-            cut = lo + MAX_SENTENCE if cut == -1 else cut
-            yield from _stripped(text, lo, cut)
-            lo = cut
-        yield from _stripped(text, lo, hi)
-
-
-def _stripped(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """``text[start:end]`` without the white space around it, unless nothing is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        yield Sentence(start, end)
+    return list(read(text, "en", start, end).sentences)
 
 
 def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") -> str:
@@ -370,6 +303,7 @@ def extract_events(
     *,
     taxonomy: Taxonomy | None = None,
     aliases: Aliases | None = None,
+    reading: Reading | None = None,
 ) -> list[Event]:
     """Events of one document, in text order, repeats removed.
 
@@ -378,12 +312,16 @@ def extract_events(
     date that opens with a tie word ("Soon after, ...") becomes an approximate event at the
     date of the event before it, in its paragraph or the one before. Actors go under the
     names ``aliases`` give them; an event that names none but opens with "It" or "The
-    company" gets the document's main subject (its most named actor).
+    company" gets the document's main subject (its most named actor). ``reading`` is the
+    document's one reading (the one its dates were tagged in; read here when not given).
     """
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
         raise ValueError(msg)
-    lang = packs.choose(packs.AUTO, document.text, document.lang)
+    if reading is None:
+        lang = packs.choose(packs.AUTO, document.text[document.body_start :], document.lang)
+        reading = read(document.text, lang, document.body_start)
+    lang = reading.lang
     taxonomy = taxonomy or load_taxonomy(lang=lang)
     rules = event_rules(lang)
     text = document.text
@@ -395,14 +333,14 @@ def extract_events(
     def inside(span: Sentence) -> list[Resolved]:
         return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
-    spans = paragraphs(text, document.body_start)
-    dated_paragraphs = [bisect_left(starts, a) < bisect_left(starts, b) for a, b in spans]
+    spans = reading.paragraphs
+    dated_paragraphs = [bisect_left(starts, p.start) < bisect_left(starts, p.end) for p in spans]
     sentences = (
-        (paragraph, sentence)
+        (paragraph, reading.sentences[index])
         for paragraph, span in enumerate(spans)
-        # a paragraph without a date, after one without, has no event: not split (time)
+        # a paragraph without a date, after one without, has no event
         if dated_paragraphs[paragraph] or (paragraph and dated_paragraphs[paragraph - 1])
-        for sentence in _segment(text, *span)
+        for index in span.sentences
     )
     for paragraph, sentence in sentences:
         if text[sentence.start : sentence.end].rstrip().endswith("?"):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +21,15 @@ from tqdm import tqdm
 from timeline import exports, render
 from timeline import lang as packs
 from timeline.arguments import check_choice, check_count, check_date, check_type
-from timeline.documents import (
-    check_unicode,
-    document_from_text,
-    expand_inputs,
-    load_documents,
-)
+from timeline.batches import Mapper, Settings, Spooled, local_engine, read_inputs, spool
 from timeline.errors import InputError
-from timeline.events import extract_events
 from timeline.merge import merge_parts
-from timeline.model import Document, Event, Resolved
-from timeline.reference import with_reference
+from timeline.model import Document
 from timeline.render import figure, to_html, write_html
 from timeline.store import Store
-from timeline.table import documents_to_frame, events_to_frame, scan, to_csv_frame, write_csv
+from timeline.table import documents_to_frame, scan, to_csv_frame, write_csv
 from timeline.taxonomy import Taxonomy, load_taxonomy
-from timeline.temporal import ANCHORINGS, Anchoring, resolve
+from timeline.temporal import ANCHORINGS, Anchoring
 from timeline.temporal.festivals import festival_date
 from timeline.temporal.resources import load as load_language
 
@@ -215,108 +207,6 @@ def _reference_dates(pairs: pl.DataFrame, listed: int = 3) -> str:
     return f"{days.n_unique()} dates from {days.min()!s} to {days.max()!s} ({bases})"
 
 
-def _documents(
-    inputs: Iterable[str | Path | Document],
-    reference_date: date | None,
-    skipped: list[str] | None,
-) -> Iterator[Document]:
-    """The documents of every input, read one input at a time. With a ``skipped`` list, an
-    input that cannot be read (or a bad JSONL line) is noted there and left out instead of
-    stopping the run."""
-    texts = 0
-    for item in inputs:
-        if isinstance(item, Document):
-            yield item
-            continue
-        if isinstance(item, str) and _is_text(item):
-            texts += 1
-            yield document_from_text(item, doc_id=f"text-{texts}", reference_date=reference_date)
-            continue
-        for path in expand_inputs([item]):
-            try:
-                yield from load_documents(path, reference_date=reference_date, skipped=skipped)
-            except InputError as exc:
-                if skipped is None:
-                    raise
-                skipped.append(str(exc))
-
-
-def _usable(
-    documents: Iterable[Document], skipped: list[str] | None, lang: str = packs.AUTO
-) -> Iterator[Document]:
-    """Documents with a language (``lang``, or chosen for each, see
-    :func:`timeline.lang.choose`) and a reference date (found in their text when none was
-    given)."""
-    for doc in documents:
-        try:
-            doc = check_unicode(doc)
-            doc = replace(doc, lang=packs.choose(lang, doc.text[doc.body_start :], doc.lang))
-            doc = with_reference(doc)
-        except InputError as exc:
-            if skipped is None:
-                raise
-            skipped.append(str(exc))
-            continue
-        if doc.reference_date is not None:
-            yield doc
-            continue
-        msg = (
-            f"{doc.source or doc.doc_id}: no reference date found (no dateline, no year in "
-            "the text); pass --ref-date YYYY-MM-DD (or reference_date=...) or start the "
-            "file with front matter 'date: YYYY-MM-DD'"
-        )
-        if skipped is None:
-            raise InputError(msg)
-        skipped.append(msg)
-
-
-@dataclass(frozen=True, slots=True)
-class Processed:
-    """What the work on one document gives back: its events and date counts."""
-
-    events: list[Event]
-    mentions: int
-    unresolved: int
-
-    @classmethod
-    def total(cls, parts: Iterable[Processed]) -> Processed:
-        """Several documents' work as one."""
-        events: list[Event] = []
-        mentions = unresolved = 0
-        for part in parts:
-            events.extend(part.events)
-            mentions += part.mentions
-            unresolved += part.unresolved
-        return cls(events, mentions, unresolved)
-
-
-def process_document(
-    doc: Document,
-    *,
-    taxonomy: Taxonomy | None = None,
-    anchoring: Anchoring = "auto",
-    aliases: Mapping[str, str] | None = None,
-) -> Processed:
-    """The work on one document, a pure function of it: its events and date counts.
-    ``taxonomy``: the categories for every document (default: its language's)."""
-    assert doc.reference_date is not None
-    found: list[Resolved] = resolve(
-        doc.text,
-        reference=doc.reference_date,
-        start=doc.body_start,
-        anchoring=anchoring,
-        lang=doc.lang or packs.AUTO,
-    )
-    events = extract_events(doc, found, taxonomy=taxonomy, aliases=aliases)
-    return Processed(events, len(found), sum(1 for r in found if r.timex is None))
-
-
-Work = Callable[[Document], Processed]
-Mapper = Callable[[Work, list[Document]], Iterator[Processed]]
-# documents read, worked on and let go together: memory holds one batch of texts
-BATCH = 256
-
-
 def cpu_count() -> int:
     """The processors this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -336,7 +226,7 @@ def _pool(jobs: int) -> Iterator[Mapper]:
     The workers ignore Ctrl-C (they inherit the ignored SIGINT while they start): only
     this process is interrupted, and leaving the block for any reason terminates them."""
     if jobs <= 1:
-        yield lambda work, docs: (work(doc) for doc in docs)
+        yield lambda work, docs: map(work, docs)
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -366,14 +256,6 @@ def _inputs(inputs: object) -> list[str | Path | Document]:
             msg = f"inputs must be paths, texts or Documents, not {type(item).__name__}"
             raise TypeError(msg)
     return list(inputs)
-
-
-def _is_text(item: str) -> bool:
-    """A string given to :func:`build` is a text, not a path, when it has a line break, or
-    spaces and no file or pattern of that name."""
-    if "\n" in item:
-        return True
-    return " " in item and not Path(item).exists() and not any(c in item for c in "*?[")
 
 
 def build(
@@ -424,29 +306,16 @@ def build(
     jobs = usable_jobs(jobs)
     chosen = taxonomy
     skipped: list[str] | None = [] if skip_bad else None
-    work = partial(process_document, taxonomy=chosen, anchoring=anchoring, aliases=aliases)
-    documents = _usable(_documents(items, reference_date, skipped), skipped, lang)
-    mentions = unresolved = 0
+    settings = Settings(taxonomy=chosen, anchoring=anchoring, aliases=aliases)
+    documents = read_inputs(items, reference_date=reference_date, lang=lang, skipped=skipped)
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
     with Store(workdir).removed_on_error() as store:
-        with bar, _pool(jobs) as pool:
-            for number in itertools.count():
-                batch = list(itertools.islice(documents, BATCH))
-                if not batch:
-                    break
-                reports: list[Event] = []
-                for part in pool(work, batch):
-                    reports.extend(part.events)
-                    mentions += part.mentions
-                    unresolved += part.unresolved
-                    bar.update()
-                events_to_frame(reports, sort=False).write_parquet(store.part("reports", number))
-                documents_to_frame(batch).write_parquet(store.part("documents", number))
-        return _timeline(
+        with bar, _pool(jobs) as mapper:
+            engine = local_engine(store, settings, mapper)
+            spooled = spool(documents, engine, store, skipped=skipped, done=bar.update)
+        return finish(
             store,
-            store.parts("reports"),
-            mentions,
-            unresolved,
+            spooled,
             taxonomy=chosen or load_taxonomy(),
             title=title,
             skipped=skipped,
@@ -454,11 +323,9 @@ def build(
         )
 
 
-def _timeline(
+def finish(
     store: Store,
-    reports: Sequence[Path],
-    mentions: int,
-    unresolved: int,
+    spooled: Spooled,
     *,
     taxonomy: Taxonomy,
     title: str | None,
@@ -474,13 +341,13 @@ def _timeline(
         raise InputError(msg)
     docs = pl.scan_parquet(parts).select(pl.len(), pl.col("title").first())
     count, first_title = docs.collect().row(0)
-    merged = merge_parts(reports, store, progress=progress)
+    merged = merge_parts(spooled.reports, store, progress=progress)
     return Timeline(
         event_parts=tuple(merged),
         document_parts=tuple(parts),
         taxonomy=taxonomy,
-        mentions=mentions,
-        unresolved=unresolved,
+        mentions=spooled.mentions,
+        unresolved=spooled.unresolved,
         title=title or (first_title if count == 1 else None),
         skipped=tuple(skipped or ()),
         store=store,

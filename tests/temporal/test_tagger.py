@@ -34,9 +34,30 @@ TENSES = [
     ("The talks are scheduled to resume Monday.", Tense.FUTURE),
     ("Sales rose in May but will fall in June.", Tense.PAST),
     ("Prices are high in winter.", Tense.PRESENT),
+    # a reporting verb right before the date is when it was said, whatever was said
+    ('"We will grow," the chief executive said Friday.', Tense.PAST),
+    ("He would go if they would let him, Castro said on Sunday.", Tense.PAST),
+    # after a possessive, a participle is an adjective ("planned" is no past here)
+    ("Sony's planned acquisition of the studio is scheduled to close Monday.", Tense.FUTURE),
+    # one sentence however many abbreviations: "Co." does not end it
+    ("The acquisition of Guber Co. for $200 million will close Monday.", Tense.FUTURE),
 ]
 
 
 @pytest.mark.parametrize(("text", "tense"), TENSES, ids=[t for t, _ in TENSES])
 def test_tagger_clause_tense(text: str, tense: Tense) -> None:
     assert [m.tense for m in tag(text)][:1] == [tense]
+
+
+def test_tagger_year_reaches_over_abbreviations() -> None:
+    """One reading: "Ms." and "Dr." end no sentence, so the year written in it is the
+    year of "May" (the tagger and the events stage split the text the same way)."""
+    from datetime import date
+
+    from timeline.temporal import resolve
+
+    found = resolve("Ms. Wu said in 2019 that Dr. Kim arrived in May.", reference=date(2024, 1, 25))
+    assert [(r.mention.text, r.timex.value if r.timex else None) for r in found] == [
+        ("2019", "2019"),
+        ("May", "2019-05"),
+    ]

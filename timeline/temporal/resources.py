@@ -121,6 +121,8 @@ class Resources:
     determiner_before: re.Pattern[str]
     # a word that opens another clause ("that", "which")
     clause_break: re.Pattern[str]
+    # a reporting verb right before a date: it is when that was said ("Castro said Sunday")
+    reported_before: re.Pattern[str]
     # how written-out dates are read: dateparser's languages, numeric order ("MDY")
     dateparser: tuple[str, ...] = ("en",)
     date_order: str = "MDY"
@@ -339,8 +341,21 @@ def load(lang: str = "en") -> Resources:
         raise ResourceError(msg)
     not_past = frozenset(lexicons.pop("not_past"))
     auxiliary = frozenset(lexicons.pop("auxiliary"))
+    settings = pack.settings.get("dates", {})
+    # a possessive ("Sony's planned acquisition") works as a determiner too
+    possessive = settings.get("possessive")
     determiner_before = re.compile(
-        before + _alternation(list(lexicons.pop("determiner"))) + r"\s+$", re.IGNORECASE
+        "(?:"
+        + before
+        + _alternation(list(lexicons.pop("determiner")))
+        + (f"|{possessive}" if possessive else "")
+        + r")\s+$",
+        re.IGNORECASE,
+    )
+    reported = [word for word, kind in tense.items() if kind == "REPORTED"]
+    reported_before = re.compile(
+        (before + _alternation(reported) + r"\s+(?:on\s+)?$") if reported else r"(?!x)x",
+        re.IGNORECASE,
     )
 
     rules_data = _load_toml(root / "rules.toml")
@@ -363,7 +378,7 @@ def load(lang: str = "en") -> Resources:
         rules.append(rule)
 
     lunar = re.compile(_alternation(lunar_words) if lunar_words else r"(?!x)x", re.IGNORECASE)
-    suffix = pack.settings.get("dates", {}).get("past_suffix")
+    suffix = settings.get("past_suffix")
     tense_re = re.compile(
         before
         + "(?:"
@@ -395,6 +410,7 @@ def load(lang: str = "en") -> Resources:
         not_past=not_past,
         auxiliary=auxiliary,
         determiner_before=determiner_before,
+        reported_before=reported_before,
         clause_break=clause_break,
         trigger=trigger,
         dateparser=pack.dateparser,

@@ -9,7 +9,7 @@ rule listed first in ``rules.toml``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -34,11 +34,10 @@ from timeline.model import (
     WeekdayExpr,
     YearRef,
 )
+from timeline.reading import Reading, read
 from timeline.temporal.resources import Resources, Rule, load
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_SENTENCE_END = re.compile(r"[.!?。！？](?=[\s\"'”’)]|$)|\n")
 
 Values = Mapping[str, str]
 
@@ -325,25 +324,28 @@ def _settle(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
-    """A preposition right before the mention decides ("by February", "since May");
-    otherwise the clause's verbs do."""
+def _tense(text: str, start: int, end: int, sentence: tuple[int, int], res: Resources) -> Tense:
+    """A preposition right before the mention decides ("by February", "since May"), as
+    does a reporting verb ("Castro said Sunday": when it was said); otherwise the verbs of
+    its clause (within ``sentence``, its sentence's span) do."""
     prep = res.tense_prep_words.search(text, max(0, start - 40), start)
     if prep is not None:
         return Tense[res.tense_prep[prep.group("prep").lower()]]
-    return _clause_tense(text, start, end, bounds, res)
+    if res.reported_before.search(text, max(0, start - 20), start):
+        return Tense.PAST
+    return _clause_tense(text, start, end, sentence, res)
 
 
-def _clause_tense(text: str, start: int, end: int, bounds: list[int], res: Resources) -> Tense:
+def _clause_tense(
+    text: str, start: int, end: int, sentence: tuple[int, int], res: Resources
+) -> Tense:
     """Tense of the sentence around ``[start, end)``: the majority of past and future
     markers (a tie says nothing); present if only present markers; past if only a reporting
     verb ("announced the plan Aug. 21"). The sentence ends, to the right, where another
     clause opens ("announced in October that it would act"). Participles after "is"/"will
     be" and words after a determiner ("the plan", "the proposed merger") are not markers."""
-    i = bisect_right(bounds, start)
-    left = max(bounds[i - 1] if i else 0, start - TENSE_REACH)
-    j = bisect_left(bounds, end)
-    right = min(bounds[j] if j < len(bounds) else len(text), end + TENSE_REACH)
+    left = max(sentence[0], start - TENSE_REACH)
+    right = min(sentence[1], end + TENSE_REACH)
     opens = res.clause_break.search(text, end, right)
     if opens is not None:
         right = opens.start()
@@ -389,10 +391,6 @@ def _adjacent(text: str, end: int, match: re.Match[str]) -> bool:
     return not text[end : match.start()].strip()
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-
-
 def tag(
     text: str,
     *,
@@ -401,7 +399,8 @@ def tag(
     end: int | None = None,
     everywhere: bool = False,
 ) -> list[Mention]:
-    """Find every temporal expression in ``text[start:end]``.
+    """Find every temporal expression in ``text[start:end]``, read with language pack
+    ``lang`` ("auto": the text's own, see :func:`timeline.lang.detect`).
 
     Offsets are into ``text``; ``mention.text == text[mention.start:mention.end]``.
 
@@ -416,21 +415,24 @@ def tag(
     if end is not None:
         check_type("end", end, int)
     stop = len(text) if end is None else end
-    res = load(packs.choose(lang, text[start:stop]))
-    settled = _settle(_candidates(text, start, stop, res, everywhere=everywhere))
-    if not settled:
-        return []
-    paragraphs = _paragraph_starts(text)
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return tag_reading(read(text, packs.choose(lang, text[start:stop]), start, stop), everywhere)
+
+
+def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
+    """Find every temporal expression in what ``reading`` read (its sentences bound each
+    mention's tense and the reach of a year written in it)."""
+    text = reading.text
+    res = load(reading.lang)
+    settled = _settle(_candidates(text, reading.start, reading.end, res, everywhere=everywhere))
     mentions: list[Mention] = []
     for s, e, index, match in settled:
         rule = res.rules[index]
         expr = _build(rule, match, text[s:e], res)
         if expr is None:
             continue
-        paragraph = bisect_right(paragraphs, s) - 1
+        paragraph = reading.paragraph_at(s)
         if isinstance(expr, CalendarExpr) and expr.festival is not None:
-            expr = _festival_variant(expr, text, paragraphs, paragraph, s, res)
+            expr = _festival_variant(expr, reading, paragraph, s, res)
         mentions.append(
             Mention(
                 start=s,
@@ -438,29 +440,25 @@ def tag(
                 text=text[s:e],
                 rule=rule.id,
                 expr=expr,
-                tense=_tense(text, s, e, bounds, res),
+                tense=_tense(text, s, e, reading.sentence_span(s, e), res),
                 paragraph=paragraph,
-                sentence=bisect_right(bounds, s),
+                sentence=reading.sentence_at(s),
             )
         )
     return mentions
 
 
 def _festival_variant(
-    expr: CalendarExpr,
-    text: str,
-    paragraphs: list[int],
-    paragraph: int,
-    position: int,
-    res: Resources,
+    expr: CalendarExpr, reading: Reading, paragraph: int, position: int, res: Resources
 ) -> CalendarExpr:
     """ "New Year's Eve" in a paragraph about the Spring Festival is the lunar one."""
     assert expr.festival is not None
     variant = res.festivals[expr.festival].lunar_variant
     if variant is None:
         return expr
-    stop = paragraphs[paragraph + 1] if paragraph + 1 < len(paragraphs) else len(text)
-    lo = max(paragraphs[paragraph], position - LUNAR_REACH)
-    if res.lunar_context.search(text, lo, min(stop, position + LUNAR_REACH)):
+    span = reading.paragraphs[paragraph] if reading.paragraphs else None
+    lo = max(span.start if span else 0, position - LUNAR_REACH)
+    stop = span.end if span else len(reading.text)
+    if res.lunar_context.search(reading.text, lo, min(stop, position + LUNAR_REACH)):
         return replace(expr, festival=variant)
     return expr
