@@ -1,16 +1,17 @@
-"""Draw the event table as an interactive plotly timeline, and write it as HTML.
+"""The plotly chart backend: draw a laid-out timeline (:mod:`timeline.layout`) as an
+interactive plotly figure, and write it as HTML, an embeddable snippet, PNG or SVG.
 
 :func:`figure` is a pure function of the table (plotly-express style: a frame and column
-names in, a Figure out, nothing written). It never computes dates; it reads the table's
-``date_start``/``date_end``/``granularity`` columns. Day events are markers; coarser ones
-(month, quarter, half-year, season, year...) are bars spanning their interval. Every text
-that came from an article is HTML-escaped before it enters the figure.
+names in, a Figure out, nothing written): :func:`plotly_figure` of its :func:`layout`. It
+never computes dates; it reads the table's ``date_start``/``date_end``/``granularity``
+columns. Day events are markers; coarser ones (month, quarter, half-year, season, year...)
+are bars spanning their interval. Every text that came from an article is HTML-escaped
+before it enters the figure.
 """
 
 from __future__ import annotations
 
 import html
-import io
 import os
 import shutil
 import textwrap
@@ -21,33 +22,15 @@ from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
-import polars as pl
 
 from timeline.calendar import shifted
 from timeline.errors import OutputError
 from timeline.io import atomic_write, write_text
-from timeline.table import EVENT_SCHEMA, Table, pieces
+from timeline.layout import MAX_EVENTS, Layout, layout
+from timeline.table import Table
 
-# Colour-blind-safe colours: Okabe & Ito's palette, then Paul Tol's "muted" ones, so that
-# eleven lanes stay distinct; grey is kept for the lane of events no category claimed
-PALETTE = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#332288",
-    "#999933",
-    "#882255",
-    "#44AA99",
-    "#DDCC77",
-)
-OTHER_COLOUR = "#999999"
-OTHER_LANE = "other"
 DIV_ID = "timeline"
 ROW_HEIGHT = 26
-LANE_GAP = 0.8
 _DAY_MS = 86_400_000
 _HOVER = (
     "<b>%{customdata[0]}</b><br>"
@@ -86,61 +69,8 @@ def _customdata(row: dict[str, Any]) -> list[str]:
     ]
 
 
-# most reported first: most sources, most confident, earliest
-_RANK = (pl.col("sources").list.len(), "confidence", "date_start", "doc_id", "char_start")
-
-
-def _most_reported(table: Table, count: int) -> tuple[pl.DataFrame, int]:
-    """The ``count`` most reported events of ``table`` (most ``sources``, then most
-    confident, then earliest), and how many events it has; memory holds one piece of it."""
-    best = EVENT_SCHEMA.to_frame()
-    total = 0
-    for piece in pieces(table):
-        total += piece.height
-        best = pl.concat([best, piece])
-        if best.height > count:
-            best = best.top_k(count, by=_RANK, reverse=[False, False, True, True, True])
-            # a copy with its own strings: the rows kept would hold every piece's strings
-            buffer = io.BytesIO()
-            best.write_ipc(buffer)
-            buffer.seek(0)
-            best = pl.read_ipc(buffer)
-    return best, total
-
-
-def _stack(rows: list[dict[str, Any]], min_span: timedelta) -> list[int]:
-    """Row index within a lane for each event (sorted by start) so that none overlap;
-    a marker counts as ``min_span`` wide so that close days stack instead of overprinting."""
-    ends: list[date] = []
-    out: list[int] = []
-    for row in rows:
-        start: date = row["date_start"]
-        end: date = max(row["date_end"], shifted(start, min_span))
-        for index, last in enumerate(ends):
-            if last < start:
-                ends[index] = end
-                out.append(index)
-                break
-        else:
-            ends.append(end)
-            out.append(len(ends) - 1)
-    return out
-
-
-def _lane_values(frame: pl.DataFrame, lane: str, order: Sequence[str] | None) -> list[str]:
-    present = list(dict.fromkeys(frame.get_column(lane).cast(pl.String).to_list()))
-    if order is None:
-        return present
-    known = [value for value in order if value in present]
-    return known + [value for value in present if value not in known]
-
-
-LANES = {"category": "category", "document": "doc_id", "actor": "first_actor"}
 # beyond this many single-day events in a lane, markers are drawn with WebGL
 WEBGL_THRESHOLD = 1000
-# a figure draws at most this many events, the most reported first (the table keeps all):
-# more stack into a wall no one can read, and make a page no browser opens quickly
-MAX_EVENTS = 5000
 
 
 def figure(
@@ -153,50 +83,33 @@ def figure(
     bands: Sequence[tuple[str, date]] = (),
     max_events: int = MAX_EVENTS,
 ) -> go.Figure:
-    """An interactive timeline of the event table, one lane per value of ``lane``
-    ("category", "document" or "actor": the first actor named) or of any table column.
-
-    A table of more than ``max_events`` events draws the ``max_events`` most reported (most
-    ``sources``, then most confident, then earliest), and says so under the title; a table
-    in files is read a file at a time."""
-    fig = go.Figure()
-    drawn, total = _most_reported(frame, max_events)
-    frame = drawn.sort(["date_start", "date_end", "doc_id", "char_start"]).with_columns(
-        pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")
-    )
-    lane_title = lane
-    lane = LANES.get(lane, lane)
-    if lane not in frame.columns:
-        msg = f"no lane {lane!r}; use one of {', '.join(LANES)} or a column of the table"
-        raise ValueError(msg)
-    count = frame.height
-    docs = frame.get_column("doc_id").n_unique() if count else 0
-    if count:
-        first, last = frame["date_start"].min(), frame["date_end"].max()
-        assert isinstance(first, date) and isinstance(last, date)
-        shown = f"the {count:,} most reported of {total:,}" if total > count else f"{count}"
-        subtitle = (
-            f"{shown} events from {docs} document{'s' if docs != 1 else ''} · "
-            f"{first.isoformat()} to {last.isoformat()} · bars span months, quarters, "
-            "half-years and years; diamonds are single days; hatched or hollow: approximate"
+    """An interactive timeline of the event table (see :func:`timeline.layout.layout` for
+    what it shows and how it is laid out): :func:`plotly_figure` of its layout."""
+    return plotly_figure(
+        layout(
+            frame,
+            lane=lane,
+            lane_order=lane_order,
+            title=title,
+            reference_dates=reference_dates,
+            bands=bands,
+            max_events=max_events,
         )
-        min_span = max(timedelta(days=1), (last - first) / 45)
-    else:
-        subtitle, min_span = "No dated events found", timedelta(days=1)
+    )
 
+
+def plotly_figure(laid: Layout) -> go.Figure:
+    """The plotly figure of a laid-out timeline: lanes as shaded stripes, bars for months,
+    quarters, half-years and years, diamonds for single days, a dotted line at the reference
+    date, festival bands; zoom, pan, a range slider and 1m/6m/1y/all buttons."""
+    fig = go.Figure()
     tickvals: list[float] = []
     ticktext: list[str] = []
     shapes: list[dict[str, Any]] = []
-    offset = 0.0
-    for index, value in enumerate(_lane_values(frame, lane, lane_order)):
-        rows = frame.filter(pl.col(lane).cast(pl.String) == value).to_dicts()
-        stack = _stack(rows, min_span)
-        height = max(stack) + 1
-        colour = OTHER_COLOUR if value == OTHER_LANE else PALETTE[index % len(PALETTE)]
-        ys = [offset + s for s in stack]
-        _add_lane(fig, rows, ys, value, colour)
-        tickvals.append(offset + (height - 1) / 2)
-        ticktext.append(f"<b>{_escape(value)}</b>")
+    for index, lane in enumerate(laid.lanes):
+        _add_lane(fig, list(lane.events), list(lane.ys), lane.name, lane.colour)
+        tickvals.append(lane.top + (lane.rows - 1) / 2)
+        ticktext.append(f"<b>{_escape(lane.name)}</b>")
         if index % 2 == 0:
             shapes.append(
                 {
@@ -205,16 +118,14 @@ def figure(
                     "x0": 0,
                     "x1": 1,
                     "yref": "y",
-                    "y0": offset - 0.5,
-                    "y1": offset + height - 0.5,
+                    "y0": lane.top - 0.5,
+                    "y1": lane.top + lane.rows - 0.5,
                     "fillcolor": "rgba(0,0,0,0.035)",
                     "line": {"width": 0},
                     "layer": "below",
                 }
             )
-        offset += height + LANE_GAP
-
-    for _name, day in bands:  # festival days, shaded behind the events
+    for _name, day in laid.bands:  # festival days, shaded behind the events
         shapes.append(
             {
                 "type": "rect",
@@ -242,20 +153,18 @@ def figure(
             "textangle": -90,
             "font": {"size": 9, "color": "#8a6d00"},
         }
-        for name, day in bands
+        for name, day in laid.bands
     ]
     # one line: the reference date, or for many documents the latest ("as of")
-    refs = sorted(set(reference_dates))
     annotations: list[dict[str, Any]] = []
-    if refs:
-        ref = refs[-1]
-        label = "reference date" if len(refs) == 1 else "latest reference date"
+    if laid.reference is not None:
+        ref = laid.reference.isoformat()
         shapes.append(
             {
                 "type": "line",
                 "xref": "x",
-                "x0": ref.isoformat(),
-                "x1": ref.isoformat(),
+                "x0": ref,
+                "x1": ref,
                 "yref": "paper",
                 "y0": 0,
                 "y1": 1,
@@ -264,21 +173,20 @@ def figure(
         )
         annotations.append(
             {
-                "x": ref.isoformat(),
+                "x": ref,
                 "xref": "x",
                 "y": 1,
                 "yref": "paper",
                 "yanchor": "bottom",
-                "text": f"{label} {ref.isoformat()}",
+                "text": f"{laid.reference_label} {ref}",
                 "showarrow": False,
                 "font": {"size": 11, "color": "#D55E00"},
             }
         )
-    heading = _escape(title) if title else "Timeline"
     fig.update_layout(
         template="plotly_white",
         title={
-            "text": f"{heading}<br><sup>{_escape(subtitle)}</sup>",
+            "text": f"{_escape(laid.title)}<br><sup>{_escape(laid.subtitle)}</sup>",
             "x": 0.01,
             "xref": "paper",
             "y": 1,
@@ -286,11 +194,11 @@ def figure(
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        height=max(380, int(220 + ROW_HEIGHT * max(offset, 1))),
+        height=max(380, int(220 + ROW_HEIGHT * max(laid.height, 1))),
         margin={"l": 150, "r": 30, "t": 120, "b": 40},
         font={"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend={"title": {"text": lane_title}, "orientation": "h", "y": -0.25, "x": 0},
+        legend={"title": {"text": laid.lane_title}, "orientation": "h", "y": -0.25, "x": 0},
         barmode="overlay",
         shapes=shapes,
         annotations=annotations + band_labels,
