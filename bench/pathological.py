@@ -165,7 +165,7 @@ def run_one(file: Path, out: Path) -> dict[str, object]:
     result: dict[str, object] = {}
     try:
         with timeline.build(file) as built:
-            built.write_csv(out / "events.csv")
+            built.write(out / "events.csv")
             result["events"] = built.events.height
     except timeline.InputError as exc:
         result["error"] = str(exc)

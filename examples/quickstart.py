@@ -25,5 +25,5 @@ print(result.summary())
 print(result.events.select("date_start", "date_end", "category", "title").head(5))
 
 # 3. Outputs.
-result.write_csv(out / "quickstart.csv")
-result.write_html(out / "quickstart.html")
+result.write(out / "quickstart.csv")
+result.write(out / "quickstart.html")

@@ -11,7 +11,7 @@ import timeline
 
 here = Path(__file__).parent
 page_path = here.parent / "output" / "timeline.html"
-timeline.build(here / "lanting-2023-review.md").write_html(page_path)
+timeline.build(here / "lanting-2023-review.md").write(page_path)
 
 with sync_playwright() as p:
     browser = p.chromium.launch(

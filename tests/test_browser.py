@@ -22,7 +22,7 @@ def page_for(browser, tmp_path_factory):
 
     def open_page(source: Path):
         result = build(source)
-        path = result.write_html(folder / f"{source.stem}.html")
+        path = result.write(folder / f"{source.stem}.html")
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

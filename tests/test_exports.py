@@ -24,17 +24,17 @@ def result():
 
 
 def test_exports_parquet_round_trip(result, tmp_path: Path) -> None:
-    assert_frame_equal(read_parquet(result.write_parquet(tmp_path / "e.parquet")), result.events)
+    assert_frame_equal(read_parquet(result.write(tmp_path / "e.parquet")), result.events)
 
 
 def test_exports_csv_excel_bom_round_trip(result, tmp_path: Path) -> None:
-    path = result.write_csv(tmp_path / "e.csv", excel=True)
+    path = result.write(tmp_path / "e.csv", excel=True)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert_frame_equal(read_csv(path), result.events)
 
 
 def test_exports_json_records(result, tmp_path: Path) -> None:
-    records = json.loads(result.write_json(tmp_path / "e.json").read_text(encoding="utf-8"))
+    records = json.loads(result.write(tmp_path / "e.json").read_text(encoding="utf-8"))
     assert len(records) == result.events.height
     first = records[0]
     assert first["date_start"] == str(result.events["date_start"][0])
@@ -55,7 +55,7 @@ def test_exports_timelinejs_precision(result) -> None:
 
 
 def test_exports_ics_all_day_events(result, tmp_path: Path) -> None:
-    calendar = Calendar.from_ical(result.write_ics(tmp_path / "e.ics").read_bytes())
+    calendar = Calendar.from_ical(result.write(tmp_path / "e.ics").read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == result.events.height
     row = result.events.row(0, named=True)

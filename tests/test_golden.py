@@ -24,7 +24,7 @@ def _figure_json(result) -> str:
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_golden_example(name: str, tmp_path: Path, update_golden: bool) -> None:
     result = build(ROOT / "examples" / name)
-    csv = result.write_csv(tmp_path / "events.csv").read_text(encoding="utf-8")
+    csv = result.write(tmp_path / "events.csv").read_text(encoding="utf-8")
     outputs = {
         f"{Path(name).stem}.events.csv": csv,
         f"{Path(name).stem}.figure.json": _figure_json(result),

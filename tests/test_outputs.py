@@ -147,7 +147,7 @@ def test_outputs_failed_run_changes_no_output(
     args = [str(EXAMPLE), "--out", str(out), "--ics", str(out / "events.ics")]
     if case == "bad image suffix":
         args += ["--png", str(out / "chart.gif")]
-        message = "a static image must end in .png"
+        message = "a PNG file must end in .png"
         monkeypatch.setattr(render, "find_browser", lambda: "/usr/bin/chromium")
     elif case == "no chromium":
         args += ["--png", str(out / "chart.png")]

@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from timeline import build, figure, to_html, write_html
+from timeline.layout import FigureOptions
 from timeline.table import events_to_frame
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,20 +44,20 @@ def test_render_lanes_follow_the_taxonomy_order(example) -> None:
 
 
 def test_render_html_is_deterministic_and_offline(example, tmp_path: Path) -> None:
-    one = example.write_html(tmp_path / "a.html").read_bytes()
-    two = build(EXAMPLE).write_html(tmp_path / "b.html").read_bytes()
+    one = example.write(tmp_path / "a.html").read_bytes()
+    two = build(EXAMPLE).write(tmp_path / "b.html").read_bytes()
     assert one == two
     assert b"cdn.plot.ly" not in one.split(b"<script")[1][:200]  # plotly.js is inlined
     assert b'id="timeline"' in one
 
 
 def test_render_cdn_option_makes_a_small_page(example) -> None:
-    assert len(example.to_html(include_plotlyjs="cdn")) < 200_000
+    assert len(to_html(example.figure(), include_plotlyjs="cdn")) < 200_000
 
 
 def test_render_escapes_article_text() -> None:
     result = build(FIXTURES / "xss.md")
-    page = result.to_html(include_plotlyjs=False)
+    page = to_html(result.figure(), include_plotlyjs=False)
     assert "<script>window.__xss" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;window.__xss = 1&lt;" in page
@@ -74,12 +75,8 @@ def test_render_empty_table_draws_a_message(tmp_path: Path) -> None:
     ("lanes", "first_tick"), [("document", "01-funding"), ("actor", "Lanting")]
 )
 def test_render_lanes_by_document_or_actor(lanes: str, first_tick: str) -> None:
-    import dataclasses
-
-    result = dataclasses.replace(
-        build(Path(__file__).parent.parent / "examples" / "lanting-news"), lane=lanes
-    )
-    ticks = result.figure().layout.yaxis.ticktext
+    result = build(Path(__file__).parent.parent / "examples" / "lanting-news")
+    ticks = result.figure(lane=lanes).layout.yaxis.ticktext
     assert first_tick in ticks[0]
 
 
@@ -130,12 +127,8 @@ def test_render_many_days_use_webgl() -> None:
 
 
 def test_render_festival_bands_and_lane_order() -> None:
-    import dataclasses
-
-    result = dataclasses.replace(
-        build(EXAMPLE), festival_bands=True, lane_order=("promotion", "launch")
-    )
-    fig = result.figure()
+    options = FigureOptions(festival_bands=True, lane_order=("promotion", "launch"))
+    fig = build(EXAMPLE).figure(options)
     assert [t.removeprefix("<b>") for t in fig.layout.yaxis.ticktext[:2]] == [
         "promotion</b>",
         "launch</b>",

@@ -14,6 +14,7 @@ from polars.testing import assert_frame_equal
 
 from timeline import InputError, OutputError, batches, build, figure, merge, pipeline
 from timeline.exports import write_json, write_parquet
+from timeline.render import to_html
 from timeline.store import Store
 from timeline.table import write_csv
 
@@ -117,7 +118,7 @@ def test_store_build_without_events(tmp_path: Path) -> None:
         assert "2 documents, 0 date expressions (0 could not be resolved), 0 events" in (
             result.summary()
         )
-        csv = result.write_csv(tmp_path / "events.csv").read_text(encoding="utf-8")
+        csv = result.write(tmp_path / "events.csv").read_text(encoding="utf-8")
         assert csv.splitlines() == [",".join(result.events.columns)]
-        assert "No dated events found" in result.to_html(include_plotlyjs=False)
+        assert "No dated events found" in to_html(result.figure(), include_plotlyjs=False)
         assert result.festival_days() == []

@@ -7,7 +7,6 @@ Data goes to stdout or to files; summaries and errors go to stderr. Exit codes: 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import signal
 import sys
@@ -24,6 +23,7 @@ from timeline.actors import load_aliases
 from timeline.documents import files_read
 from timeline.io import STDOUT, Outputs
 from timeline.temporal import Anchoring
+from timeline.writers import WRITERS
 
 
 def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -117,22 +117,24 @@ def cli() -> None:
     """Turn articles into a dated, typed event timeline."""
 
 
+def writer_options(command: FC) -> FC:
+    """An option ``--KIND PATH`` for every writer of the registry (timeline.writers)."""
+    for writer in reversed(list(WRITERS.values())):
+        default = f" [default: OUT/{writer.default}]" if writer.default else ""
+        command = click.option(
+            f"--{writer.kind}",
+            f"out_{writer.kind}",
+            type=_FILE,
+            help=f"{writer.help.rstrip('.')}{default} (- for standard output).",
+        )(command)
+    return command
+
+
 @cli.command()
 @inputs_argument
 @ref_date_option
 @out_option("Folder for the outputs not given a path of their own.")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Interactive timeline page [default: OUT/timeline.html].",
-)
-@click.option(
-    "--csv",
-    "csv_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Event table [default: OUT/events.csv].",
-)
+@writer_options
 @click.option("--title", help="Title shown above the timeline.")
 @lang_option
 @anchoring_option
@@ -141,20 +143,6 @@ def cli() -> None:
     is_flag=True,
     help="A CSV for spreadsheets: a byte-order mark, and cells that would run as formulas "
     "(=, +, -, @ first) prefixed with '.",
-)
-@click.option("--parquet", "parquet_path", type=_FILE, help="Also write the table as Parquet.")
-@click.option("--json", "json_path", type=_FILE, help="Also write the table as JSON records.")
-@click.option(
-    "--timelinejs", "timelinejs_path", type=_FILE, help="Also write a TimelineJS3 JSON file."
-)
-@click.option("--ics", "ics_path", type=_FILE, help="Also write an iCalendar file.")
-@click.option("--png", "png_path", type=_FILE, help="Also write the chart as a PNG image.")
-@click.option("--svg", "svg_path", type=_FILE, help="Also write the chart as an SVG image.")
-@click.option(
-    "--embed",
-    "embed_path",
-    type=_FILE,
-    help="Also write the chart as an HTML <div> snippet for a report or CMS.",
 )
 @click.option(
     "--lanes",
@@ -219,21 +207,10 @@ def build(
     inputs: Sequence[str],
     ref_date: date | None,
     out: Path,
-    html_path: Path | None,
-    csv_path: Path | None,
     title: str | None,
     lang: str,
     anchoring: Anchoring,
     excel: bool,
-    parquet_path: Path | None,
-    json_path: Path | None,
-    timelinejs_path: Path | None,
-    ics_path: Path | None,
-    taxonomy: str | None,
-    aliases: str | None,
-    png_path: Path | None,
-    svg_path: Path | None,
-    embed_path: Path | None,
     lanes: str,
     lane_order: str | None,
     engine: str,
@@ -244,35 +221,37 @@ def build(
     skip_bad: bool,
     festival_bands: bool,
     plotlyjs: str,
+    taxonomy: str | None,
+    aliases: str | None,
+    **paths: Path | None,
 ) -> None:
     """Build the event table and the timeline from INPUT files, folders, globs (- for stdin).
 
     An output path of - writes that output to standard output."""
-    script: bool | str = True if plotlyjs == "inline" else "cdn"
-    # every output: (option, path, how to write it from the result)
-    wanted: list[tuple[str, Path | None, Callable[[timeline.Timeline, Path], object]]] = [
-        (
-            "--html",
-            html_path or out / "timeline.html",
-            lambda r, p: r.write_html(p, include_plotlyjs=script),
-        ),
-        ("--csv", csv_path or out / "events.csv", lambda r, p: r.write_csv(p, excel=excel)),
-        ("--parquet", parquet_path, lambda r, p: r.write_parquet(p)),
-        ("--json", json_path, lambda r, p: r.write_json(p)),
-        ("--timelinejs", timelinejs_path, lambda r, p: r.write_timelinejs(p)),
-        ("--ics", ics_path, lambda r, p: r.write_ics(p)),
-        ("--png", png_path, lambda r, p: r.write_image(p, kind="png")),
-        ("--svg", svg_path, lambda r, p: r.write_image(p, kind="svg")),
-        ("--embed", embed_path, lambda r, p: r.write_embed(p, include_plotlyjs=script)),
-    ]
-    from timeline.pipeline import usable_jobs  # loads polars and plotly: only build needs them
-    from timeline.render import image_kind, require_browser
+    from timeline.layout import FigureOptions  # loads polars and plotly: only build needs them
+    from timeline.pipeline import usable_jobs
+    from timeline.render import require_browser
+    from timeline.writers import WriteOptions, check_path
 
+    order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
+    options = WriteOptions(
+        figure=FigureOptions(
+            title=title, lane=lanes, lane_order=order, festival_bands=festival_bands
+        ),
+        excel=excel,
+        include_plotlyjs=True if plotlyjs == "inline" else "cdn",
+    )
+    # every output asked for, or written by default: (writer, path)
+    wanted = [
+        (writer, given or out / writer.default if writer.default else given)
+        for writer in WRITERS.values()
+        if (given := paths[f"out_{writer.kind}"]) is not None or writer.default
+    ]
     with _errors():
-        for image, kind in ((png_path, "png"), (svg_path, "svg")):
-            if image is not None and str(image) != STDOUT:
-                image_kind(image, kind)
-        if png_path or svg_path:
+        for writer, path in wanted:
+            assert path is not None
+            check_path(writer, path)
+        if any(writer.browser for writer, _ in wanted):
             require_browser()  # before any work: a missing Chromium fails now, not at the end
         usable = usable_jobs(jobs)
         if usable < jobs and not quiet:
@@ -281,8 +260,8 @@ def build(
         read = [*files_read(inputs), *(Path(f) for f in (taxonomy, aliases) if f)]
         with Outputs(read) as outputs:
             staged = [
-                (path, outputs.add(path, what=f"output {option}"), write)
-                for option, path, write in wanted
+                (writer, path, outputs.add(path, what=f"output --{writer.kind}"))
+                for writer, path in wanted
                 if path is not None
             ]
             chosen = timeline.load_taxonomy(taxonomy) if taxonomy else None
@@ -317,16 +296,12 @@ def build(
                     progress=not quiet and sys.stderr.isatty(),
                     lang=lang,
                 )
-            order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
-            result = dataclasses.replace(
-                result, lane=lanes, lane_order=order, festival_bands=festival_bands
-            )
-            for _, tmp, write in staged:
-                write(result, tmp)
+            for writer, _, tmp in staged:
+                writer.write(result, tmp, options)
             outputs.publish()  # only now does any output change, all of them together
     if not quiet:
         click.echo(result.summary(), err=True)
-        shown = ("standard output" if str(p) == STDOUT else str(p) for p, _, _ in staged)
+        shown = ("standard output" if str(p) == STDOUT else str(p) for _, p, _ in staged)
         click.echo("wrote " + ", ".join(shown), err=True)
 
 

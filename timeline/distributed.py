@@ -12,6 +12,7 @@ and one more, so memory holds a bounded number of batches whatever the corpus.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -72,17 +73,26 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
         msg = "the dask engine needs Dask: pip install 'timeline[dask]'"
         raise InputError(msg) from None
     if scheduler is not None:
+        reason = None
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
         except (OSError, ValueError, TypeError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if reason is not None:
+            # the half-made client closes when collected, stopping the event-loop thread
+            # Dask shares between clients: collect it now, not while a later cluster starts
+            # that thread again (which deadlocks)
+            gc.collect()
             msg = f"cannot reach the Dask scheduler {scheduler!r}: {reason}"
-            raise InputError(msg) from None
+            raise InputError(msg)
         with client:
             yield client
         return
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # its web server on a free port: never a clash over 8787
     )
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         yield client

@@ -15,12 +15,14 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
-import polars as pl
+from typing import TYPE_CHECKING, Any
 
 from timeline.calendar import shifted
-from timeline.table import EVENT_SCHEMA, Table, pieces
+
+if TYPE_CHECKING:  # polars is loaded when a layout is made, not for its options
+    import polars as pl
+
+    from timeline.table import Table
 
 # Colour-blind-safe colours: Okabe & Ito's palette, then Paul Tol's "muted" ones, so that
 # eleven lanes stay distinct; grey is kept for the lane of events no category claimed
@@ -92,20 +94,22 @@ class Layout:
     bands: tuple[tuple[str, date], ...]  # festival days to shade, with their names
 
 
-# most reported first: most sources, most confident, earliest
-_RANK = (pl.col("sources").list.len(), "confidence", "date_start", "doc_id", "char_start")
-
-
 def most_reported(table: Table, count: int) -> tuple[pl.DataFrame, int]:
     """The ``count`` most reported events of ``table`` (most ``sources``, then most
     confident, then earliest), and how many events it has; memory holds one piece of it."""
+    import polars as pl
+
+    from timeline.table import EVENT_SCHEMA, pieces
+
+    # most reported first: most sources, most confident, earliest
+    rank = (pl.col("sources").list.len(), "confidence", "date_start", "doc_id", "char_start")
     best = EVENT_SCHEMA.to_frame()
     total = 0
     for piece in pieces(table):
         total += piece.height
         best = pl.concat([best, piece])
         if best.height > count:
-            best = best.top_k(count, by=_RANK, reverse=[False, False, True, True, True])
+            best = best.top_k(count, by=rank, reverse=[False, False, True, True, True])
             # a copy with its own strings: the rows kept would hold every piece's strings
             buffer = io.BytesIO()
             best.write_ipc(buffer)
@@ -135,6 +139,8 @@ def stack(rows: Sequence[dict[str, Any]], min_span: timedelta) -> list[int]:
 
 
 def _lane_values(frame: pl.DataFrame, lane: str, order: Sequence[str] | None) -> list[str]:
+    import polars as pl
+
     present = list(dict.fromkeys(frame.get_column(lane).cast(pl.String).to_list()))
     if order is None:
         return present
@@ -158,6 +164,8 @@ def layout(
     A table of more than ``max_events`` events shows the ``max_events`` most reported (most
     ``sources``, then most confident, then earliest), and says so in the subtitle; a table
     in files is read a file at a time."""
+    import polars as pl
+
     drawn, total = most_reported(table, max_events)
     frame = drawn.sort(["date_start", "date_end", "doc_id", "char_start"]).with_columns(
         pl.col("actors").list.first().fill_null("no actor named").alias("first_actor")

@@ -8,7 +8,7 @@ import signal
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -18,16 +18,16 @@ import plotly.graph_objects as go
 import polars as pl
 from tqdm import tqdm
 
-from timeline import exports, render
 from timeline import lang as packs
 from timeline.arguments import check_choice, check_count, check_date, check_type
 from timeline.batches import Mapper, Settings, Spooled, local_engine, read_inputs, spool
 from timeline.errors import InputError
+from timeline.layout import FigureOptions, Layout, layout
 from timeline.merge import merge_parts
 from timeline.model import Document
-from timeline.render import figure, to_html, write_html
+from timeline.render import plotly_figure
 from timeline.store import Store
-from timeline.table import documents_to_frame, scan, to_csv_frame, write_csv
+from timeline.table import documents_to_frame, scan, to_csv_frame
 from timeline.taxonomy import Taxonomy, load_taxonomy
 from timeline.temporal import ANCHORINGS, Anchoring
 from timeline.temporal.festivals import festival_date
@@ -51,10 +51,7 @@ class Timeline:
     taxonomy: Taxonomy
     mentions: int = 0  # date expressions found
     unresolved: int = 0  # of which could not be resolved
-    title: str | None = None
-    lane: str = "category"  # what the figure's lanes are: category, document, actor
-    lane_order: tuple[str, ...] | None = None  # lanes first in this order, the rest after
-    festival_bands: bool = False  # shade 618, Double 11 ... on the chart
+    title: str | None = None  # the document's own title, when there is one document
     skipped: tuple[str, ...] = ()  # why each input left out (with skip_bad) was left out
     store: Store | None = field(default=None, repr=False, compare=False)  # the files read
 
@@ -91,19 +88,40 @@ class Timeline:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def figure(self, **options: Any) -> go.Figure:
-        """The interactive timeline (see :func:`timeline.render.figure` for options)."""
-        options.setdefault("title", self.title)
-        options.setdefault("lane", self.lane)
-        if self.lane_order:
-            options.setdefault("lane_order", self.lane_order)
-        elif options["lane"] == "category":
-            options.setdefault("lane_order", self.taxonomy.ids)
-        if self.festival_bands:
-            options.setdefault("bands", self.festival_days())
+    def layout(self, options: FigureOptions | None = None, **changes: Any) -> Layout:
+        """The timeline laid out (:func:`timeline.layout.layout`) as ``options`` say, with
+        ``changes`` to them (``lane="actor"``...): its title the build's, lanes in the
+        taxonomy's order, its reference dates, the festival days when asked."""
+        chosen = replace(options or FigureOptions(), **changes)
+        order = chosen.lane_order
+        if order is None and chosen.lane == "category":
+            order = self.taxonomy.ids
         refs = self.document_table.select(pl.col("reference_date").unique().drop_nulls())
-        options.setdefault("reference_dates", refs.collect().to_series().to_list())
-        return figure(self.event_parts, **options)
+        return layout(
+            self.event_parts,
+            lane=chosen.lane,
+            lane_order=order,
+            title=chosen.title or self.title,
+            reference_dates=refs.collect().to_series().to_list(),
+            bands=self.festival_days() if chosen.festival_bands else (),
+            max_events=chosen.max_events,
+        )
+
+    def figure(self, options: FigureOptions | None = None, **changes: Any) -> go.Figure:
+        """The interactive timeline: the plotly figure of :meth:`layout`."""
+        return plotly_figure(self.layout(options, **changes))
+
+    def write(self, path: str | Path, kind: str | None = None, **options: Any) -> Path:
+        """Write the timeline as ``kind`` (a writer of :data:`timeline.writers.WRITERS`:
+        html, csv, parquet, json, timelinejs, ics, png, svg, embed), else as the path's
+        suffix says. ``options`` are :class:`timeline.writers.WriteOptions` fields
+        (``excel=True``, ``include_plotlyjs="cdn"``, ``figure=FigureOptions(...)``...)."""
+        from timeline.writers import WriteOptions, check_path, writer_for
+
+        writer = writer_for(path, kind)
+        check_path(writer, path)
+        writer.write(self, Path(path), WriteOptions(**options))
+        return Path(path)
 
     def _span(self) -> tuple[date, date] | None:
         """The first and last day of the events, if any."""
@@ -138,37 +156,9 @@ class Timeline:
         order = {c: i for i, c in enumerate(self.taxonomy.ids)}
         return sorted(counts, key=lambda kv: (-kv[1], order.get(kv[0], 99), kv[0]))
 
-    def to_html(self, *, include_plotlyjs: bool | str = True) -> str:
-        return to_html(self.figure(), include_plotlyjs=include_plotlyjs)
-
-    def write_html(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
-        return write_html(self.figure(), path, include_plotlyjs=include_plotlyjs)
-
-    def write_embed(self, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
-        return render.write_embed(self.figure(), path, include_plotlyjs=include_plotlyjs)
-
-    def write_image(self, path: str | Path, *, width: int = 1400, kind: str | None = None) -> Path:
-        """A static PNG or SVG (``kind``, else by suffix), drawn in a local Chromium."""
-        return render.write_image(self.figure(), path, width=width, kind=kind)
-
-    def write_csv(self, path: str | Path, *, excel: bool = False) -> Path:
-        return write_csv(self.event_parts, path, excel=excel)
-
     def to_csv(self) -> str:
         """The event table as CSV text."""
         return to_csv_frame(self.events).write_csv()
-
-    def write_parquet(self, path: str | Path) -> Path:
-        return exports.write_parquet(self.event_parts, path)
-
-    def write_json(self, path: str | Path) -> Path:
-        return exports.write_json(self.event_parts, path)
-
-    def write_timelinejs(self, path: str | Path) -> Path:
-        return exports.write_timelinejs(self.events, path, title=self.title)
-
-    def write_ics(self, path: str | Path) -> Path:
-        return exports.write_ics(self.events, path)
 
     def summary(self) -> str:
         """A few lines for people: counts, date range, categories, unresolved dates."""

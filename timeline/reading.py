@@ -34,7 +34,8 @@ from timeline.lang import SentenceRules
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 # the word right before a period: letters, digits, inner dots ("u.s"), ampersands, hyphens
-_WORD_BEFORE = re.compile(r"[\w.&-]+$")
+_WORD_BEFORE = re.compile(r"[\w.&-]+")
+_OPENING = "([{\"'“‘«`"
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "u.s", "a.m", "n.y"
 # an abbreviation's word is found within this many characters before its period
 _LOOK_BACK = 40
@@ -144,9 +145,9 @@ def _ends_here(text: str, match: re.Match[str], start: int, rules: SentenceRules
         return False  # "e.g. that", "3.5%", "...and": the sentence goes on
     if match.group("end") != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(start, match.start() - _LOOK_BACK), match.start())
-    word = before.group().strip("-").lower() if before else ""
-    if not word:
+    words = text[max(start, match.start() - _LOOK_BACK) : match.start()].rsplit(None, 1)
+    word = words[-1].lstrip(_OPENING).strip("-").lower() if words else ""
+    if not word or not _WORD_BEFORE.fullmatch(word):
         return True
     if word in rules.never_end or (len(word) == 1 and word.isalpha()):
         return False  # "Dr. Kim", "No. 1", an initial: "J. P. Morgan"
@@ -187,9 +188,8 @@ def _pieces(text: str, start: int, end: int, longest: int) -> Iterator[Sentence]
 
 def _stripped(text: str, start: int, end: int) -> Iterator[Sentence]:
     """``text[start:end]`` without the white space around it, unless nothing is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        yield Sentence(start, end)
+    piece = text[start:end]
+    kept = piece.strip()
+    if kept:
+        lead = len(piece) - len(piece.lstrip())
+        yield Sentence(start + lead, start + lead + len(kept))

@@ -175,7 +175,7 @@ def write_staged_report(timeline: Timeline, staged: dict[str, Path]) -> None:
     write_text(staged["report.html"], html_report(timeline))
     image = "timeline.png" if "timeline.png" in staged else None
     if image is not None:
-        timeline.write_image(staged["timeline.png"], kind="png")
+        timeline.write(staged["timeline.png"], "png")
     write_text(staged["report.md"], markdown_report(timeline, image=image))
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -239,16 +238,30 @@ def _load(folder: Traversable, code: str) -> Pack:
     )
 
 
+# the letters of each script a pack may name, as regex character ranges (Unicode blocks)
+SCRIPTS = {
+    "Latin": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
+    "Han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    "Hiragana": "\u3040-\u309f",
+    "Katakana": "\u30a0-\u30ff",
+    "Hangul": "\uac00-\ud7af\u1100-\u11ff",
+    "Cyrillic": "\u0400-\u04ff",
+    "Greek": "\u0370-\u03ff",
+    "Arabic": "\u0600-\u06ff",
+    "Hebrew": "\u0590-\u05ff",
+    "Devanagari": "\u0900-\u097f",
+    "Thai": "\u0e00-\u0e7f",
+}
+_SCRIPT_RES = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPTS.items()}
+
+
 def script(char: str) -> str | None:
-    """The script of a letter, as far as packs tell scripts apart ("Latin", "Han",
-    "Cyrillic"...: the first word of its Unicode name; CJK ideographs are "Han"); None for
-    what is not a letter."""
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    if name.startswith("CJK"):
-        return "Han"
-    return name.split(" ", 1)[0].title() if name else None
+    """The script of a letter, of those :data:`SCRIPTS` knows ("Latin", "Han"...); None
+    for anything else."""
+    for name, pattern in _SCRIPT_RES.items():
+        if pattern.match(char):
+            return name
+    return None
 
 
 AUTO = "auto"
@@ -279,12 +292,17 @@ def detect(text: str, *, sample: int = 20_000) -> str:
     >>> detect("In March 2023 Acme opened a store.")
     'en'
     """
-    counts = Counter(s for s in map(script, text[:sample]) if s is not None)
+    head = text[:sample]
     by_script: dict[str, str] = {}
     for code in codes():
         for name in pack(code).scripts:
             by_script.setdefault(name, code)
-    for name, _ in counts.most_common():
-        if name in by_script:
+    if head.isascii():  # the common case, at C speed: Latin letters or none
+        return by_script.get("Latin", "en")
+    counts = Counter(
+        {name: len(_SCRIPT_RES[name].findall(head)) for name in by_script if name in _SCRIPT_RES}
+    )
+    for name, count in counts.most_common():
+        if count:
             return by_script[name]
     return "en"
