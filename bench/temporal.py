@@ -12,6 +12,7 @@ Run: python bench/temporal.py [CORPUS_DIR] [--limit N] [--skip-slow]
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import time
 import warnings
 from collections.abc import Callable
@@ -105,7 +106,11 @@ def main() -> None:
     size = sum(len(d.text.encode("utf-8")) for d in docs) / 1000
     resolve("warm up: 3 March 2021", reference=date(2024, 1, 1))  # load data and dateparser
     systems: list[tuple[str, Tagger]] = [("timeline", ours), ("dateparser", dateparser_search)]
-    if not args.skip_slow:
+    if args.skip_slow:
+        pass
+    elif importlib.util.find_spec("recognizers_suite") is None:
+        print("recognizers-text: not installed (pip install recognizers-text-suite 'emoji<2')")
+    else:
         systems.append(("recognizers-text", recognizers))
     print(
         f"{len(docs)} documents, {size:.0f} KB of text, {sum(len(d.timexes) for d in docs)} TIMEX3"

@@ -77,3 +77,7 @@ def browser() -> Iterator[object]:
         )
         yield instance
         instance.close()
+
+
+# data, not tests: the test-only language pack's code.py is loaded by the pack loader
+collect_ignore_glob = ["fixtures/*"]

@@ -23,7 +23,7 @@ from timeline.actors import load_aliases
 from timeline.documents import files_read
 from timeline.io import STDOUT, Outputs
 from timeline.temporal import Anchoring
-from timeline.writers import WRITERS
+from timeline.writers import WRITERS, Writer
 
 
 def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -117,24 +117,31 @@ def cli() -> None:
     """Turn articles into a dated, typed event timeline."""
 
 
-def writer_options(command: FC) -> FC:
-    """An option ``--KIND PATH`` for every writer of the registry (timeline.writers)."""
-    for writer in reversed(list(WRITERS.values())):
-        default = f" [default: OUT/{writer.default}]" if writer.default else ""
-        command = click.option(
-            f"--{writer.kind}",
-            f"out_{writer.kind}",
-            type=_FILE,
-            help=f"{writer.help.rstrip('.')}{default} (- for standard output).",
-        )(command)
-    return command
+def _writer_option(writer: Writer) -> click.Option:
+    default = f" [default: OUT/{writer.default}]" if writer.default else ""
+    return click.Option(
+        [f"--{writer.kind}", f"out_{writer.kind}"],
+        type=_FILE,
+        help=f"{writer.help.rstrip('.')}{default} (- for standard output).",
+    )
 
 
-@cli.command()
+class _WithWriters(click.Command):
+    """A command with an option ``--KIND PATH`` for every writer registered
+    (:data:`timeline.writers.WRITERS`), when it runs: a writer registered later (a
+    plug-in's, a test's) has its option too."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params = super().get_params(ctx)
+        known = {p.name for p in params}
+        extra = [_writer_option(w) for w in WRITERS.values() if f"out_{w.kind}" not in known]
+        return params[:3] + extra + params[3:]  # after INPUT, --ref-date and --out
+
+
+@cli.command(cls=_WithWriters)
 @inputs_argument
 @ref_date_option
 @out_option("Folder for the outputs not given a path of their own.")
-@writer_options
 @click.option("--title", help="Title shown above the timeline.")
 @lang_option
 @anchoring_option
@@ -245,7 +252,7 @@ def build(
     wanted = [
         (writer, given or out / writer.default if writer.default else given)
         for writer in WRITERS.values()
-        if (given := paths[f"out_{writer.kind}"]) is not None or writer.default
+        if (given := paths.get(f"out_{writer.kind}")) is not None or writer.default
     ]
     with _errors():
         for writer, path in wanted:

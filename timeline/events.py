@@ -59,6 +59,7 @@ class EventRules:
     framing: re.Pattern[str]  # a framing phrase right before a date: no event
     opening_words: int  # a date this many words or fewer in opens the sentence
     title_words: int  # a title's most words
+    questions: str  # a sentence ending in one of these asks: it dates no event
 
 
 @packs.on_change
@@ -88,6 +89,7 @@ def event_rules(lang: str = "en") -> EventRules:
             ),
             opening_words=int(data["opening_words"]),
             title_words=int(data["title_words"]),
+            questions=str(data.get("questions", "?")),
         )
     except FileNotFoundError:
         msg = f"language pack {lang!r} has no events.toml"
@@ -336,14 +338,14 @@ def extract_events(
     spans = reading.paragraphs
     dated_paragraphs = [bisect_left(starts, p.start) < bisect_left(starts, p.end) for p in spans]
     sentences = (
-        (paragraph, reading.sentences[index])
+        (paragraph, sentence)
         for paragraph, span in enumerate(spans)
-        # a paragraph without a date, after one without, has no event
+        # a paragraph without a date, after one without, has no event: not split (time)
         if dated_paragraphs[paragraph] or (paragraph and dated_paragraphs[paragraph - 1])
-        for index in span.sentences
+        for sentence in reading.sentences_of(paragraph)
     )
     for paragraph, sentence in sentences:
-        if text[sentence.start : sentence.end].rstrip().endswith("?"):
+        if text[sentence.start : sentence.end].rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
 
         def framed(position: int, start: int = sentence.start) -> bool:

@@ -15,8 +15,8 @@ terminator.
 >>> r = read("Ms. Wu said in 2019 that Dr. Kim arrived in May. Sales rose.\\n\\nA new head came.")
 >>> [r.text[s.start : s.end] for s in r.sentences]
 ['Ms. Wu said in 2019 that Dr. Kim arrived in May.', 'Sales rose.', 'A new head came.']
->>> [p.sentences for p in r.paragraphs]
-[range(0, 2), range(2, 3)]
+>>> [len(r.sentences_of(i)) for i in range(len(r.paragraphs))]
+[2, 1]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from timeline import lang as packs
@@ -51,67 +51,90 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph as offsets into the text, and the indices of its sentences in
-    :attr:`Reading.sentences`."""
+    """A paragraph as offsets into the text."""
 
     start: int
     end: int
-    sentences: range
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A text read once: its paragraphs and sentences, in order (offsets into ``text``)."""
+    """A text read once: its paragraphs, and each paragraph's sentences (offsets into
+    ``text``). A paragraph is split into sentences the first time they are asked for, and
+    only then: a paragraph no stage looks into (no date in it, none before it) costs
+    nothing."""
 
     text: str
     lang: str
     start: int  # what was read: text[start:end]
     end: int
     paragraphs: tuple[Paragraph, ...]
-    sentences: tuple[Sentence, ...]
-    # the start of each paragraph and of each sentence, for finding where a position is
-    paragraph_starts: tuple[int, ...]
-    sentence_starts: tuple[int, ...]
+    paragraph_starts: tuple[int, ...]  # for finding where a position is
+    rules: SentenceRules = field(repr=False, compare=False)
+    # each paragraph split so far: its sentences and their starts
+    _split: dict[int, tuple[tuple[Sentence, ...], list[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def _of(self, paragraph: int) -> tuple[tuple[Sentence, ...], list[int]]:
+        found = self._split.get(paragraph)
+        if found is None:
+            span = self.paragraphs[paragraph]
+            sentences = tuple(split(self.text, span.start, span.end, self.rules))
+            found = self._split[paragraph] = (sentences, [s.start for s in sentences])
+        return found
+
+    def sentences_of(self, paragraph: int) -> tuple[Sentence, ...]:
+        """The sentences of paragraph ``paragraph`` (split once, then kept)."""
+        return self._of(paragraph)[0]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence, in order (every paragraph split)."""
+        return tuple(s for i in range(len(self.paragraphs)) for s in self.sentences_of(i))
 
     def paragraph_at(self, position: int) -> int:
         """The index of the paragraph ``position`` is in (the last one starting before)."""
         return max(bisect_right(self.paragraph_starts, position) - 1, 0)
 
-    def sentence_at(self, position: int) -> int:
-        """The index of the sentence ``position`` is in (or the last one before it; -1 before
-        the first)."""
-        return bisect_right(self.sentence_starts, position) - 1
+    def sentence_at(self, position: int) -> Sentence | None:
+        """The sentence ``position`` is in, or the last one before it in its paragraph
+        (None before the first)."""
+        if not self.paragraphs:
+            return None
+        sentences, starts = self._of(self.paragraph_at(position))
+        index = bisect_right(starts, position) - 1
+        return sentences[index] if index >= 0 else None
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """Where the sentence(s) holding ``text[start:end]`` begin and end (the whole text
-        read when it is in none)."""
-        first, last = self.sentence_at(start), self.sentence_at(max(end - 1, start))
-        lo = self.sentences[first].start if first >= 0 else 0
-        hi = self.sentences[last].end if last >= 0 else len(self.text)
-        if hi < end:  # in the space between two sentences
-            hi = self.sentences[last + 1].end if last + 1 < len(self.sentences) else len(self.text)
+        """Where the sentence(s) holding ``text[start:end]`` begin and end (the paragraph's
+        bounds where it is in none)."""
+        if not self.paragraphs:
+            return 0, len(self.text)
+        index = self.paragraph_at(start)
+        paragraph = self.paragraphs[index]
+        sentences, starts = self._of(index)
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(end - 1, start)) - 1
+        lo = sentences[first].start if first >= 0 else paragraph.start
+        hi = sentences[last].end if last >= 0 else paragraph.end
+        if hi < end:  # in the space after a sentence: up to the end of the next
+            hi = sentences[last + 1].end if last + 1 < len(sentences) else paragraph.end
         return lo, max(hi, end)
 
 
 def read(text: str, lang: str = "en", start: int = 0, end: int | None = None) -> Reading:
     """Read ``text[start:end]`` with language ``lang``'s sentence rules."""
     stop = len(text) if end is None else end
-    rules = packs.pack(lang).sentences
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    for lo, hi in paragraph_spans(text, start, stop):
-        first = len(sentences)
-        sentences.extend(split(text, lo, hi, rules))
-        paragraphs.append(Paragraph(lo, hi, range(first, len(sentences))))
+    paragraphs = tuple(Paragraph(lo, hi) for lo, hi in paragraph_spans(text, start, stop))
     return Reading(
         text=text,
         lang=lang,
         start=start,
         end=stop,
-        paragraphs=tuple(paragraphs),
-        sentences=tuple(sentences),
+        paragraphs=paragraphs,
         paragraph_starts=tuple(p.start for p in paragraphs),
-        sentence_starts=tuple(s.start for s in sentences),
+        rules=packs.pack(lang).sentences,
     )
 
 
@@ -127,12 +150,15 @@ def _end_pattern(rules: SentenceRules) -> re.Pattern[str]:
     terminators = re.escape(rules.terminators)
     closers = re.escape(rules.closers)
     openers = re.escape(rules.openers)
-    space = r"\s+" if rules.space_after else r"\s*"
-    return re.compile(
-        rf"(?P<end>[{terminators}]+)[{closers}]*(?={space}(?P<open>[{openers}]*)(?P<next>\S))"
-        if closers
-        else rf"(?P<end>[{terminators}]+)(?={space}(?P<open>[{openers}]*)(?P<next>\S))"
-    )
+    closing = f"[{closers}]*" if closers else ""
+    opening = f"[{openers}]*" if openers else ""
+    if rules.space_after:
+        # a space, then anything but a lower-case ASCII letter ("e.g. that" goes on at once;
+        # other letters are looked at in _ends_here)
+        follow = rf"\s+(?P<open>{opening})(?P<next>[^\sa-z])"
+    else:
+        follow = rf"\s*(?P<open>{opening})(?P<next>\S)"
+    return re.compile(rf"(?P<end>[{terminators}]+){closing}(?={follow})")
 
 
 _NEXT_WORD = re.compile(r"\W*(\w+)")
@@ -157,15 +183,26 @@ def _ends_here(text: str, match: re.Match[str], start: int, rules: SentenceRules
     return True
 
 
-def split(text: str, start: int, end: int, rules: SentenceRules) -> Iterator[Sentence]:
+def split(text: str, start: int, end: int, rules: SentenceRules) -> list[Sentence]:
     """The sentences of one paragraph, ``text[start:end]``, without the white space around
     them; one longer than ``rules.longest`` goes as its lines (see :func:`_pieces`)."""
-    lo = start
+    cuts = [start]
     for match in _end_pattern(rules).finditer(text, start, end):
-        if _ends_here(text, match, lo, rules):
-            yield from _pieces(text, lo, match.end(), rules.longest)
-            lo = match.end()
-    yield from _pieces(text, lo, end, rules.longest)
+        if _ends_here(text, match, cuts[-1], rules):
+            cuts.append(match.end())
+    cuts.append(end)
+    out: list[Sentence] = []
+    longest = rules.longest
+    for lo, hi in itertools.pairwise(cuts):
+        if hi - lo > longest > 0:
+            out.extend(_pieces(text, lo, hi, longest))
+            continue
+        piece = text[lo:hi]
+        kept = piece.strip()
+        if kept:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Sentence(lo + lead, lo + lead + len(kept)))
+    return out
 
 
 def _pieces(text: str, start: int, end: int, longest: int) -> Iterator[Sentence]:

@@ -26,13 +26,18 @@ class Category:
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
+    """One regex of keywords, each a whole word where its script has spaces between words
+    ("launch" is not in "relaunched"), anywhere where it has none ("推出" in "推出了")."""
     if not words:
         return None
     parts = []
     for word in sorted(words, key=len, reverse=True):
-        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(body + (r"\w*" if word.endswith("*") else r"\b"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+        bare = word.rstrip("*")
+        body = re.escape(bare).replace(r"\ ", r"\s+").replace("'", "['’]")
+        before = "" if packs.unspaced(bare[0]) else r"(?<!\w)"
+        after = r"\w*" if word.endswith("*") else ("" if packs.unspaced(bare[-1]) else r"\b")
+        parts.append(before + body + after)
+    return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

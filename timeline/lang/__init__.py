@@ -46,7 +46,7 @@ BOUNDARIES = {
     # no spaces between words (Chinese, Japanese): a word may start anywhere
     "none": ("", ""),
 }
-_folders: list[Traversable] = []
+_folders: list[Path] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,16 @@ def add_folder(path: str | Path) -> None:
         msg = f"no such folder of language packs: {folder}"
         raise ResourceError(msg)
     _folders.append(folder)
+    pack.cache_clear()
+    codes.cache_clear()
+    _on_change()
+
+
+def remove_folder(path: str | Path) -> None:
+    """Forget the packs of a folder :func:`add_folder` added."""
+    folder = Path(path)
+    if folder in _folders:
+        _folders.remove(folder)
     pack.cache_clear()
     codes.cache_clear()
     _on_change()
@@ -262,6 +272,15 @@ def script(char: str) -> str | None:
         if pattern.match(char):
             return name
     return None
+
+
+# scripts written without spaces between words: a word of them may start anywhere
+UNSPACED = frozenset({"Han", "Hiragana", "Katakana", "Thai"})
+
+
+def unspaced(char: str) -> bool:
+    """Is ``char`` a letter of a script written without spaces between words?"""
+    return script(char) in UNSPACED
 
 
 AUTO = "auto"

@@ -174,6 +174,8 @@ def _alternation(surfaces: list[str]) -> str:
     """A regex matching any of ``surfaces``, longest first, tolerant of spacing and
     apostrophes. Built as a trie ("jan(?:uary|\\.)?") so that the regex engine rejects
     a position after one character instead of trying every surface in turn."""
+    if not surfaces:
+        return "(?:(?!x)x)"  # no surface: it never matches (an empty group would match "")
     trie: dict[str, Any] = {}
     for surface in set(surfaces):
         node = trie
@@ -332,22 +334,22 @@ def load(lang: str = "en") -> Resources:
     lexicons["festival"] = {
         normalize_key(name): fest.id for fest in festivals.values() for name in fest.names
     }
-    tense = {**lexicons.pop("past_irregular"), **lexicons.pop("tense")}
-    tense_prep = lexicons.pop("tense_prep")
+    tense = {**lexicons.pop("past_irregular", {}), **lexicons.pop("tense", {})}
+    tense_prep = lexicons.pop("tense_prep", {})
     values = {*tense.values(), *tense_prep.values()}
     bad = sorted(v for v in values if v not in {"PAST", "PRESENT", "FUTURE", "REPORTED"})
     if bad:
         msg = f"tense.tsv: unknown tense {bad}; use PAST, PRESENT, FUTURE or REPORTED"
         raise ResourceError(msg)
-    not_past = frozenset(lexicons.pop("not_past"))
-    auxiliary = frozenset(lexicons.pop("auxiliary"))
+    not_past = frozenset(lexicons.pop("not_past", {}))
+    auxiliary = frozenset(lexicons.pop("auxiliary", {}))
     settings = pack.settings.get("dates", {})
     # a possessive ("Sony's planned acquisition") works as a determiner too
     possessive = settings.get("possessive")
     determiner_before = re.compile(
         "(?:"
         + before
-        + _alternation(list(lexicons.pop("determiner")))
+        + _alternation(list(lexicons.pop("determiner", {})))
         + (f"|{possessive}" if possessive else "")
         + r")\s+$",
         re.IGNORECASE,
@@ -396,7 +398,7 @@ def load(lang: str = "en") -> Resources:
         re.IGNORECASE,
     )
     clause_break = re.compile(
-        before + _alternation(list(lexicons.pop("clause_break"))) + after, re.IGNORECASE
+        before + _alternation(list(lexicons.pop("clause_break", {}))) + after, re.IGNORECASE
     )
     return Resources(
         rules=tuple(rules),
@@ -425,6 +427,10 @@ class Triggers:
 
     regexes: Mapping[str, re.Pattern[str]]
     any: re.Pattern[str]
+    # a trigger word (normalized) → the triggers that list it; the triggers that have
+    # patterns, each with a regex of its patterns alone
+    by_word: Mapping[str, tuple[str, ...]]
+    patterns: Mapping[str, re.Pattern[str]]
 
     @property
     def names(self) -> frozenset[str]:
@@ -438,6 +444,8 @@ def _triggers(
 ) -> Triggers:
     """Compile the trigger tables (words of lexicons, words, patterns)."""
     regexes: dict[str, re.Pattern[str]] = {}
+    by_word: dict[str, list[str]] = {}
+    patterns: dict[str, re.Pattern[str]] = {}
     all_words: list[str] = []
     all_patterns: list[str] = []
     for name, table in data.items():
@@ -451,11 +459,20 @@ def _triggers(
         parts = list(table.get("patterns", []))
         all_words.extend(keys)
         all_patterns.extend(parts)
+        for key in dict.fromkeys(keys):
+            by_word.setdefault(key, []).append(name)
+        if parts:
+            patterns[name] = _compile_trigger(name, list(parts))
         if keys:
             parts.insert(0, _whole_words(keys, boundary))
         regexes[name] = _compile_trigger(name, parts)
     union = ([_whole_words(all_words, boundary)] if all_words else []) + all_patterns
-    return Triggers(regexes, _compile_trigger("any", union))
+    return Triggers(
+        regexes,
+        _compile_trigger("any", union),
+        {word: tuple(names) for word, names in by_word.items()},
+        patterns,
+    )
 
 
 def _whole_words(words: list[str], boundary: tuple[str, str]) -> str:

@@ -35,7 +35,7 @@ from timeline.model import (
     YearRef,
 )
 from timeline.reading import Reading, read
-from timeline.temporal.resources import Resources, Rule, load
+from timeline.temporal.resources import Resources, Rule, load, normalize_key
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")
 
@@ -227,20 +227,27 @@ def _windows(text: str, start: int, end: int, res: Resources) -> dict[str, list[
     may serve several: "years" is a year word and a unit, "1990s" a year and an era).
     """
     windows: dict[str, list[Span]] = {}
-    seen: dict[str, list[str]] = {}  # the triggers found in a stretch of text, by its text
+    seen: dict[str, list[list[Span]]] = {}  # per stretch of text: the span lists it feeds
+    by_word, patterns = res.trigger.by_word, res.trigger.patterns
     for hit in res.trigger.any.finditer(text, start, end):
-        near_lo, near_hi = max(start, hit.start() - 3), min(end, hit.end() + 3)
-        lo, hi = max(start, hit.start() - WINDOW), min(end, hit.end() + WINDOW)
-        near = text[near_lo:near_hi]
-        names = seen.get(near)
-        if names is None:
-            names = seen[near] = [
-                name for name, pattern in res.trigger.regexes.items() if pattern.search(near)
+        a, b = hit.span()
+        near = text[a - 3 if a - 3 > start else start : b + 3 if b + 3 < end else end]
+        targets = seen.get(near)
+        if targets is None:
+            # the triggers listing the hit as a word, and those whose patterns match near it
+            # (a pattern may look at what is around it, as "\b[QH][1-4]" does)
+            names = list(by_word.get(normalize_key(hit.group()), ()))
+            names += [
+                n for n, pattern in patterns.items() if n not in names and pattern.search(near)
             ]
-        for name in names:
-            spans = windows.setdefault(name, [])
+            targets = seen[near] = [windows.setdefault(name, []) for name in names]
+        lo = a - WINDOW if a - WINDOW > start else start
+        hi = b + WINDOW if b + WINDOW < end else end
+        for spans in targets:
             if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+                last = spans[-1]
+                if hi > last[1]:
+                    spans[-1] = (last[0], hi)
             else:
                 spans.append((lo, hi))
     return windows
@@ -336,6 +343,9 @@ def _tense(text: str, start: int, end: int, sentence: tuple[int, int], res: Reso
     return _clause_tense(text, start, end, sentence, res)
 
 
+_TENSES = {t.name: t for t in Tense}
+
+
 def _clause_tense(
     text: str, start: int, end: int, sentence: tuple[int, int], res: Resources
 ) -> Tense:
@@ -357,13 +367,15 @@ def _clause_tense(
             continue
         if res.determiner_before.search(text, max(left, match.start() - 8), match.start()):
             continue
-        word = " ".join(match.group().replace("’", "'").lower().split())
+        word = match.group().lower()
+        if " " in word or "’" in word or "\n" in word:
+            word = " ".join(word.replace("’", "'").split())
         kind = res.tense.get(word)
         if kind == "REPORTED":
             reported = True
             continue
         if kind is not None:
-            tense = Tense[kind]
+            tense = _TENSES[kind]
         elif word in res.not_past:
             continue
         else:
@@ -433,6 +445,7 @@ def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
         paragraph = reading.paragraph_at(s)
         if isinstance(expr, CalendarExpr) and expr.festival is not None:
             expr = _festival_variant(expr, reading, paragraph, s, res)
+        span = reading.sentence_span(s, e)
         mentions.append(
             Mention(
                 start=s,
@@ -440,9 +453,9 @@ def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
                 text=text[s:e],
                 rule=rule.id,
                 expr=expr,
-                tense=_tense(text, s, e, reading.sentence_span(s, e), res),
+                tense=_tense(text, s, e, span, res),
                 paragraph=paragraph,
-                sentence=reading.sentence_at(s),
+                sentence=span[0],  # what tells its sentence from the others: where it starts
             )
         )
     return mentions
