@@ -273,36 +273,21 @@ def build(
             ]
             chosen = timeline.load_taxonomy(taxonomy) if taxonomy else None
             names = load_aliases(aliases) if aliases else None
-            if engine == "dask":
-                from timeline.distributed import build_on_dask  # loads dask: only this engine
-
-                result = build_on_dask(
-                    list(inputs),
-                    partitions=partitions or out,
-                    scheduler=scheduler,
-                    reference_date=ref_date,
-                    title=title,
-                    taxonomy=chosen,
-                    anchoring=anchoring,
-                    aliases=names,
-                    workers=max(2, usable),
-                    skip_bad=skip_bad,
-                    lang=lang,
-                    progress=not quiet and sys.stderr.isatty(),
-                )
-            else:
-                result = timeline.build(
-                    list(inputs),
-                    reference_date=ref_date,
-                    title=title,
-                    anchoring=anchoring,
-                    taxonomy=chosen,
-                    aliases=names,
-                    skip_bad=skip_bad,
-                    jobs=usable,
-                    progress=not quiet and sys.stderr.isatty(),
-                    lang=lang,
-                )
+            result = timeline.build(
+                list(inputs),
+                reference_date=ref_date,
+                title=title,
+                anchoring=anchoring,
+                taxonomy=chosen,
+                aliases=names,
+                skip_bad=skip_bad,
+                jobs=usable,
+                progress=not quiet and sys.stderr.isatty(),
+                lang=lang,
+                engine=engine,
+                scheduler=scheduler,
+                partitions=partitions or out,
+            )
             for writer, _, tmp in staged:
                 writer.write(result, tmp, options)
             outputs.publish()  # only now does any output change, all of them together

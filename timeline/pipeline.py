@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -248,6 +249,9 @@ def _inputs(inputs: object) -> list[str | Path | Document]:
     return list(inputs)
 
 
+ENGINES = ("local", "dask")
+
+
 def build(
     inputs: str | Path | Document | Sequence[str | Path | Document],
     *,
@@ -261,9 +265,17 @@ def build(
     progress: bool = False,
     workdir: str | Path | None = None,
     lang: str = packs.AUTO,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partitions: str | Path | None = None,
 ) -> Timeline:
     """Read the inputs (files, folders, globs, ``-``, texts, or :class:`Document` objects),
     resolve their dates and build the event table.
+
+    ``engine`` says where the work on the documents runs: "local" (this process, and
+    ``jobs`` processes) or "dask" (:func:`timeline.distributed.build_on_dask`: the cluster
+    at ``scheduler``, or a local one of ``jobs`` workers, writing its partitions in a
+    sub-folder of ``partitions``, default the system's temp folder).
 
     ``lang`` is the code of the language pack every document is read with, or "auto": the
     language a document says it is in (front matter ``lang:``, an HTML page's ``<html
@@ -293,7 +305,26 @@ def build(
     if taxonomy is not None:
         check_type("taxonomy", taxonomy, Taxonomy)
     check_choice("lang", lang, (packs.AUTO, *packs.codes()))
+    check_choice("engine", engine, ENGINES)
     jobs = usable_jobs(jobs)
+    if engine == "dask":
+        from timeline.distributed import build_on_dask  # loads dask: only this engine
+
+        return build_on_dask(
+            items,
+            partitions=partitions if partitions is not None else tempfile.gettempdir(),
+            scheduler=scheduler,
+            reference_date=reference_date,
+            title=title,
+            taxonomy=taxonomy,
+            anchoring=anchoring,
+            aliases=aliases,
+            workers=max(2, jobs),
+            workdir=workdir,
+            skip_bad=skip_bad,
+            lang=lang,
+            progress=progress,
+        )
     chosen = taxonomy
     skipped: list[str] | None = [] if skip_bad else None
     settings = Settings(taxonomy=chosen, anchoring=anchoring, aliases=aliases)
@@ -301,8 +332,8 @@ def build(
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
     with Store(workdir).removed_on_error() as store:
         with bar, _pool(jobs) as mapper:
-            engine = local_engine(store, settings, mapper)
-            spooled = spool(documents, engine, store, skipped=skipped, done=bar.update)
+            here = local_engine(store, settings, mapper)
+            spooled = spool(documents, here, store, skipped=skipped, done=bar.update)
         return finish(
             store,
             spooled,

@@ -30,13 +30,15 @@ def _pattern(words: list[str]) -> re.Pattern[str] | None:
     ("launch" is not in "relaunched"), anywhere where it has none ("推出" in "推出了")."""
     if not words:
         return None
-    parts = []
+    spaced: list[str] = []
+    unspaced: list[str] = []
     for word in sorted(words, key=len, reverse=True):
         bare = word.rstrip("*")
         body = re.escape(bare).replace(r"\ ", r"\s+").replace("'", "['’]")
-        before = "" if packs.unspaced(bare[0]) else r"(?<!\w)"
         after = r"\w*" if word.endswith("*") else ("" if packs.unspaced(bare[-1]) else r"\b")
-        parts.append(before + body + after)
+        (unspaced if packs.unspaced(bare[0]) else spaced).append(body + after)
+    # the spaced ones share one look-behind, so that the regex engine tries them at once
+    parts = ([r"(?<!\w)(?:" + "|".join(spaced) + ")"] if spaced else []) + unspaced
     return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
