@@ -359,6 +359,19 @@ def _clause_tense(
     opens = res.clause_break.search(text, end, right)
     if opens is not None:
         right = opens.start()
+    # the stretch between the commas around the mention first ("Feld, who joined in 2008,
+    # will leave at the end of June": "will leave" dates June), then the whole clause
+    cut = max(text.rfind(", ", left, start), text.rfind("; ", left, start))
+    after = [i for i in (text.find(", ", end, right), text.find("; ", end, right)) if i >= 0]
+    own = _votes(text, start, end, cut + 1 if cut >= 0 else left, min(after, default=right), res)
+    if own is not None and own is not Tense.NONE:
+        return own
+    return _votes(text, start, end, left, right, res) or Tense.NONE
+
+
+def _votes(text: str, start: int, end: int, left: int, right: int, res: Resources) -> Tense | None:
+    """The tense the markers in ``text[left:right]`` (but not in the mention) vote for;
+    None when there is none."""
     votes: dict[Tense, int] = {Tense.PAST: 0, Tense.FUTURE: 0, Tense.PRESENT: 0}
     reported = False
     last: tuple[Tense, int] | None = None  # the previous marker and where it ended
@@ -396,7 +409,7 @@ def _clause_tense(
         return Tense.NONE
     if votes[Tense.PRESENT]:
         return Tense.PRESENT
-    return Tense.PAST if reported else Tense.NONE
+    return Tense.PAST if reported else None
 
 
 def _adjacent(text: str, end: int, match: re.Match[str]) -> bool:
