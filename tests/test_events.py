@@ -8,6 +8,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from timeline import build, document_from_text, extract_events, resolve
+from timeline import lang as packs
 from timeline.errors import ResourceError
 from timeline.events import make_title, split_sentences
 from timeline.merge import merge_parts, merge_reports
@@ -111,7 +112,7 @@ def test_events_title(sentence: str, date_text: str, expected: str) -> None:
         ("It signed a logistics partnership with Swiftway.", "partnership"),
         ("It held a merchant conference in Shanghai.", "conference"),
         ("It introduced stricter qualification management for hosts.", "policy"),
-        ("It raised 200 million dollars in a funding round.", "financial"),
+        ("It raised 200 million dollars in a funding round.", "capital"),
         ("Its self-operated stores announced their closure.", "closure"),
         ("The company appointed Ana Castillo as head of business.", "personnel"),
         ("Zhou announced a new plan.", "announcement"),
@@ -153,7 +154,7 @@ def test_events_tied_sentence_is_approximate(reference: date) -> None:
     )
     events = _events(text, reference)
     assert [(e.timex, e.approximate, e.category) for e in events] == [
-        ("2023-08", False, "financial"),
+        ("2023-08", False, "capital"),
         ("2023-08", True, "closure"),
     ]
     assert events[1].confidence == 0.5
@@ -282,3 +283,57 @@ def test_events_taxonomy_extend_adds_to_the_shipped_one() -> None:
     assert taxonomy.ids[-1] == "other"
     assert taxonomy.categorize("Acme recalled its robots.") == "recall"
     assert taxonomy.categorize("Acme merged two departments.") == "reorganization"
+
+
+@pytest.mark.parametrize("code", packs.codes())
+def test_events_every_taxonomy_example_wins_its_category(code: str) -> None:
+    taxonomy = load_taxonomy(lang=code)
+    examples = [(c.id, e) for c in taxonomy.categories for e in c.examples]
+    assert examples, f"lang/{code}/taxonomy.toml has no examples"
+    wrong = [(i, e, taxonomy.categories_of(e)) for i, e in examples if taxonomy.categorize(e) != i]
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("sentence", "categories"),
+    [
+        ("It reorganized the unit under a new chief executive.", ("reorganization", "personnel")),
+        ("Birch Partners opened a store in Osaka.", ("launch",)),
+        ("It announced a partnership with Swiftway.", ("partnership",)),
+        ("It announced the plan.", ("announcement",)),
+    ],
+)
+def test_events_categories_primary_first_names_do_not_count(
+    sentence: str, categories: tuple[str, ...], reference: date
+) -> None:
+    (event,) = _events(f"In March 2023, {sentence}", reference)
+    assert event.categories == categories
+    assert event.category == categories[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("In March 2023 Acme opened a store.", "done"),
+        ("Acme will open a store in March 2025.", "planned"),
+        ("Acme expects revenue to rise this year.", "planned"),
+        ("Acme is in talks to buy Belta, people familiar said in March 2023.", "reported"),
+        ("In March 2023 Acme said it would open a store, according to a report.", "reported"),
+    ],
+)
+def test_events_status(sentence: str, status: str, reference: date) -> None:
+    events = _events(sentence, reference)
+    assert [e.status for e in events] == [status]
+
+
+def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(reference: date) -> None:
+    text = (
+        "Martin Feld, who joined Acme from rival Belta in 2008, will leave the company at the "
+        "end of June. Ana Ruiz, who has led the unit since 2019, will retire next year."
+    )
+    events = _events(text, reference)
+    assert [(e.timex, e.category) for e in events] == [
+        ("2024-06", "personnel"),
+        ("2008", "personnel"),
+        ("2025", "personnel"),
+    ]

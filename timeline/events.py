@@ -34,6 +34,7 @@ from timeline.model import (
     Event,
     Resolved,
     SamePeriodExpr,
+    Timex,
     TimexType,
     WeekdayExpr,
 )
@@ -60,6 +61,10 @@ class EventRules:
     opening_words: int  # a date this many words or fewer in opens the sentence
     title_words: int  # a title's most words
     questions: str  # a sentence ending in one of these asks: it dates no event
+    reported: re.Pattern[str]  # a clause citing rumours or others: status "reported"
+    planned: re.Pattern[str]  # a clause speaking of the future: status "planned"
+    background: re.Pattern[str]  # relative clauses and asides about a name
+    state_since: re.Pattern[str]  # right before a date: since when a state lasts
 
 
 @packs.on_change
@@ -90,6 +95,10 @@ def event_rules(lang: str = "en") -> EventRules:
             opening_words=int(data["opening_words"]),
             title_words=int(data["title_words"]),
             questions=str(data.get("questions", "?")),
+            reported=re.compile(data.get("reported", "(?!x)x"), flags),
+            planned=re.compile(data.get("planned", "(?!x)x"), flags),
+            background=re.compile(data.get("background", "(?!x)x"), flags),
+            state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
         )
     except FileNotFoundError:
         msg = f"language pack {lang!r} has no events.toml"
@@ -268,12 +277,12 @@ def _clauses(text: str, sentence: Sentence, rules: EventRules) -> list[Sentence]
     return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
-def _category(taxonomy: Taxonomy, body: str, dates: Sequence[tuple[int, int]]) -> str:
-    """The category of what the sentence says beyond its dates ("a conference on the eve of
+def _categories(taxonomy: Taxonomy, body: str, dates: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """The categories of what the clause says beyond its dates ("a conference on the eve of
     Double 11" is a conference); when only the date says anything ("Double 11 brought
     record sales"), the date's."""
-    category = taxonomy.categorize(_without(body, dates))
-    return category if category != OTHER else taxonomy.categorize(body)
+    found = taxonomy.categories_of(_without(body, dates))
+    return found if found != (OTHER,) else taxonomy.categories_of(body)
 
 
 def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -348,18 +357,40 @@ def extract_events(
         if text[sentence.start : sentence.end].rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
 
-        def framed(position: int, start: int = sentence.start) -> bool:
+        asides = [
+            Sentence(m.start(), m.end())
+            for m in rules.background.finditer(text, sentence.start, sentence.end)
+        ]
+        # a date saying since when a state lasts dates an event only when it is the only one
+        lasting = _lasting(text, inside(sentence), sentence, rules)
+
+        def framed(position: int, start: int = sentence.start, since: set[int] = lasting) -> bool:
+            if position in since:
+                return True
             return rules.framing.search(text, max(start, position - 40), position) is not None
+
+        def own(span: Sentence, asides: list[Sentence] = asides) -> list[Resolved]:
+            """The mentions of ``span`` outside its asides."""
+            return [
+                r
+                for r in inside(span)
+                if not any(a.start <= r.mention.start < a.end for a in asides)
+            ]
 
         dated = [
             (clause, found)
             for clause in _clauses(text, sentence, rules)
-            if (found := _governing(inside(clause), clause, framed)) is not None
+            if (found := _governing(own(clause), clause, framed)) is not None
         ]
         if len({found.timex for _, found in dated}) < 2:
-            whole = _governing(inside(sentence), sentence, framed)
+            whole = _governing(own(sentence), sentence, framed)
             dated = [(sentence, whole)] if whole is not None else []
-        if not dated:
+        aside_events = [
+            (aside, found)
+            for aside in asides
+            if (found := _governing(inside(aside), aside, framed)) is not None
+        ]
+        if not dated and not aside_events:
             # the event before, in this paragraph or the one just before it
             tied = last is not None and paragraph - last[0] <= 1
             if tied and last is not None and rules.ties.match(text, sentence.start, sentence.end):
@@ -373,14 +404,19 @@ def extract_events(
                         taxonomy,
                         lang=lang,
                         approximate=True,
+                        asides=asides,
                     )
                 )
             continue
         for span, found in dated:
+            mine = inside(span)
             events.append(
-                _event(document, sentence, span, found, inside(span), taxonomy, lang=lang)
+                _event(document, sentence, span, found, mine, taxonomy, lang=lang, asides=asides)
             )
             last = (paragraph, found)
+        for span, found in aside_events:
+            mine = inside(span)
+            events.append(_event(document, sentence, span, found, mine, taxonomy, lang=lang))
     events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
     subject = main_subject(e.actors for e in events)
     if subject is not None:
@@ -403,9 +439,11 @@ def _event(
     *,
     lang: str,
     approximate: bool = False,
+    asides: Sequence[Sentence] = (),
 ) -> Event:
     """The event of ``span`` (a sentence or a clause of it) at the date of ``item``, in
-    language ``lang``."""
+    language ``lang``; ``asides`` (background within the span: relative clauses, asides)
+    say nothing of its category, title or status."""
     text = document.text
     mention, timex = item.mention, item.timex
     assert timex is not None
@@ -413,12 +451,24 @@ def _event(
     assert timex.end is not None
     assert timex.granularity is not None
     assert document.reference_date is not None
+    rules = event_rules(lang)
+    inner = [a for a in asides if span.start <= a.start and a.end <= span.end and a != span]
     body = text[span.start : span.end]
+    if text[span.start : span.start + 1] == ",":  # an aside: ", who joined in 2008"
+        body = " " + body[1:]
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
+    background = [(a.start - span.start, a.end - span.start) for a in inner]
+    actors = find_actors(body, skip=dates, lang=lang)
+    plain = _without(body, [*background, *_spans_of(body, actors)])
+    categories = _categories(taxonomy, plain, dates)
+    if categories == (OTHER,):
+        categories = _categories(taxonomy, body, dates)
+    # the title: the span without its asides
+    kept = _without(body, background)
     if span.start <= mention.start < span.end:
-        title = make_title(body, mention.start - span.start, mention.end - span.start, lang)
+        title = make_title(kept, mention.start - span.start, mention.end - span.start, lang)
     else:  # a tied sentence: its own words make the title
-        title = make_title(body, 0, 0, lang)
+        title = make_title(kept, 0, 0, lang)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
@@ -428,9 +478,9 @@ def _event(
         timex=timex.value,
         mod=timex.mod,
         date_text=mention.text,
-        category=_category(taxonomy, body, dates),
+        category=categories[0],
         title=title,
-        actors=find_actors(body, skip=dates, lang=lang),
+        actors=actors,
         sentence=" ".join(text[sentence.start : sentence.end].split()),
         char_start=span.start,
         char_end=span.end,
@@ -439,4 +489,43 @@ def _event(
         approximate=approximate,
         confidence=_confidence(item, document, approximate=approximate),
         sources=(f"{document.doc_id}:{span.start}-{span.end}",),
+        categories=categories,
+        status=_status(_without(body, background), timex, document.reference_date, rules),
     )
+
+
+def _lasting(
+    text: str, mentions: Sequence[Resolved], sentence: Sentence, rules: EventRules
+) -> set[int]:
+    """Where the dates of ``mentions`` that say since when a state lasts ("has led the unit
+    since 2019") start, unless all do."""
+    since = {
+        r.mention.start
+        for r in mentions
+        if rules.state_since.search(
+            text, max(sentence.start, r.mention.start - 15), r.mention.start
+        )
+    }
+    return since if len(since) < len(mentions) else set()
+
+
+def _spans_of(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Where ``names`` stand in ``text``: a name says who, not what kind of event ("Birch
+    Partners" is no partnership)."""
+    spans = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + len(name))
+    return spans
+
+
+def _status(clause: str, timex: Timex, reference: date, rules: EventRules) -> str:
+    """done, planned or reported (see the pack's ``events.toml``)."""
+    assert timex.start is not None and timex.end is not None
+    if rules.reported.search(clause):
+        return "reported"
+    if timex.start > reference or (timex.end >= reference and rules.planned.search(clause)):
+        return "planned"
+    return "done"

@@ -292,3 +292,9 @@ class Event:
     approximate: bool = False  # dated through the sentence before it ("Soon after, ...")
     confidence: float = 1.0
     sources: tuple[str, ...] = ()  # "doc_id:char_start-char_end" of every report of it
+    categories: tuple[str, ...] = ()  # every category it falls in, ``category`` first
+    status: str = "done"  # done | planned (will, plans to) | reported (rumours, "according to")
+
+    def __post_init__(self) -> None:
+        if not self.categories:  # an event is at least in its own category
+            object.__setattr__(self, "categories", (self.category,))

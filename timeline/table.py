@@ -39,6 +39,8 @@ EVENT_SCHEMA = pl.Schema(
         "approximate": pl.Boolean(),
         "confidence": pl.Float64(),
         "sources": pl.List(pl.String()),
+        "categories": pl.List(pl.String()),
+        "status": pl.String(),
     }
 )
 CSV_COLUMNS = tuple(EVENT_SCHEMA.names())
@@ -55,7 +57,7 @@ DOCUMENT_SCHEMA = pl.Schema(
     }
 )
 SORT_KEY = ("date_start", "doc_id", "char_start")
-LIST_COLUMNS = ("actors", "sources")
+LIST_COLUMNS = ("actors", "sources", "categories")
 ACTOR_SEPARATOR = "; "
 
 
@@ -107,6 +109,7 @@ def frame_to_events(frame: pl.DataFrame) -> list[Event]:
                 "granularity": Granularity(row["granularity"]),
                 "actors": tuple(row["actors"]),
                 "sources": tuple(row["sources"]),
+                "categories": tuple(row["categories"]),
             }
         )
         for row in frame.select(names).iter_rows(named=True)

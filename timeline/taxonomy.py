@@ -23,6 +23,20 @@ class Category:
     label: str
     strong: re.Pattern[str] | None
     weak: re.Pattern[str] | None
+    fallback: bool = False  # wins only when no other category scores
+    examples: tuple[str, ...] = ()  # clauses it must win
+
+    def score(self, text: str) -> int:
+        """Strong keywords found count :data:`STRONG_WEIGHT`, others 1 (each once)."""
+        score = 0
+        if self.strong is not None:
+            found = list(self.strong.finditer(text))
+            score += STRONG_WEIGHT * len({m.group().lower() for m in found})
+            for m in reversed(found):  # a weak keyword inside a strong one counts no more
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        if self.weak is not None:
+            score += len({m.lower() for m in self.weak.findall(text)})
+        return score
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -60,16 +74,33 @@ class Taxonomy:
         >>> load_taxonomy().categorize("The e-commerce department was merged into a new unit.")
         'reorganization'
         """
-        best, best_score = OTHER, 0
-        for category in self.categories:
-            score = 0
-            if category.strong is not None:
-                score += STRONG_WEIGHT * len({m.lower() for m in category.strong.findall(text)})
-            if category.weak is not None:
-                score += len({m.lower() for m in category.weak.findall(text)})
-            if score > best_score:
-                best, best_score = category.id, score
-        return best
+        return self.categories_of(text)[0]
+
+    def categories_of(self, text: str) -> tuple[str, ...]:
+        """The category ids ``text`` falls in, best first: the best scoring, and a second
+        that scores a strong keyword and at least half as much; a fallback category only
+        when no other scores; ``("other",)`` when nothing matches.
+
+        Examples
+        --------
+        >>> load_taxonomy().categories_of("It reorganized the unit under a new chief executive.")
+        ('reorganization', 'personnel')
+        >>> load_taxonomy().categories_of("It announced a partnership with Birch.")
+        ('partnership',)
+        """
+        scores = [(c.score(text), -i, c) for i, c in enumerate(self.categories)]
+        ranked = sorted(
+            ((s, i, c) for s, i, c in scores if s > 0 and not c.fallback), reverse=True
+        ) or sorted(((s, i, c) for s, i, c in scores if s > 0), reverse=True)
+        if not ranked:
+            return (OTHER,)
+        best = ranked[0]
+        chosen = [best[2].id]
+        if len(ranked) > 1:
+            score = ranked[1][0]
+            if score >= STRONG_WEIGHT and 2 * score >= best[0]:
+                chosen.append(ranked[1][2].id)
+        return tuple(chosen)
 
 
 def _words(row: dict[str, object], key: str, name: str) -> list[str]:
@@ -109,6 +140,8 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
                 label=str(row.get("label", row["id"].title())),
                 strong=_pattern(_words(row, "strong", name)),
                 weak=_pattern(_words(row, "keywords", name)),
+                fallback=row.get("fallback") is True,
+                examples=tuple(_words(row, "examples", name)),
             )
         )
     if not categories:
