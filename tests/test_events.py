@@ -337,3 +337,28 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         ("2008", "personnel"),
         ("2025", "personnel"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # places, where-from words, "-based" compounds and company forms are no actors
+        ("In May 2023, the Milan-based Acme opened a plant in Dayton, Ohio.", ("Acme",)),
+        (
+            "In May 2023, Italian retailer Casamarte signed with Acme Corp, Inc.",
+            ("Casamarte", "Acme Corp"),
+        ),
+        # an opening word the document never capitalizes elsewhere is no name
+        ("Separately, Acme sold Belta in May 2023. Acme grew.", ("Acme", "Belta")),
+        # the main subject takes part where "it" / "the company" speaks of it
+        (
+            "Acme grew in 2022. Acme hired in 2023. In May 2023, it signed with Belta.",
+            ("Acme", "Belta"),
+        ),
+    ],
+)
+def test_events_actors_are_organizations_and_people(
+    text: str, actors: tuple[str, ...], reference: date
+) -> None:
+    events = _events(text, reference)
+    assert events[-1].actors == actors or events[0].actors == actors

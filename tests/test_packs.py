@@ -81,7 +81,7 @@ def test_packs_a_build_reads_each_document_with_its_pack(zz: str, tmp_path: Path
         "doc_id", "timex", "category", "actors", "approximate"
     )
     assert rows.rows() == [
-        ("en", "2023-03", "launch", ["Acme", "Lyon"], False),
+        ("en", "2023-03", "launch", ["Acme"], False),  # Lyon is a place
         ("zz", "2023-12", "launch", ["星河公司"], False),
         ("zz", "2023-12", "other", [], True),  # "随后": tied to the event before
         ("zz", "2023-03", "harvest", [], False),

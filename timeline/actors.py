@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -22,8 +23,38 @@ from timeline.temporal.resources import load as load_language
 
 @packs.on_change
 def _clear() -> None:
-    for cached in (_stopwords, _festival_run, _subject_opening):
+    for cached in (_stopwords, _festival_run, _subject_opening, _not_names, _subject_mention):
         cached.cache_clear()
+
+
+@cache
+def _not_names(lang: str) -> frozenset[str]:
+    """Whole names that are no actors: places (``words/places.txt``, from GeoNames, and
+    ``regions.txt``), where-from words ("Italian") and company forms standing alone ("Inc")."""
+    pack = packs.pack(lang)
+    words = ("places", "regions", "demonyms", "company_forms")
+    return frozenset(w.lower() for name in words for w in pack.words(name))
+
+
+# a word of a name joined to a lower-case word: "Milan-based", "In-store", "AI-driven"
+_COMPOUND = re.compile(r"-[a-z]")
+# a capitalized word after a lower-case word or a comma: one that is capitalized as a name,
+# not as the first word of a sentence
+_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:)])\s+([A-Z][\w’'.&-]*)")
+
+
+def capitalized_inside(text: str) -> frozenset[str]:
+    """The words ``text`` capitalizes as names: inside sentences, or more than once.
+
+    >>> sorted(capitalized_inside("Separately, Acme hired Bo Li. Talks with Acme ended."))
+    ['Acme', 'Bo', 'Li']
+    >>> sorted(capitalized_inside("Belta grew. Belta hired."))
+    ['Belta']
+    """
+    inner = {m.group(1).rstrip(".") for m in _INNER_CAPITAL.finditer(text)}
+    counts = Counter(m.group().rstrip(".") for m in _CAPITAL.finditer(text))
+    return frozenset(inner | {word for word, n in counts.items() if n > 1})
 
 
 @cache
@@ -50,17 +81,29 @@ def _no_names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, s
 
 
 def find_actors(
-    sentence: str, *, skip: Iterable[tuple[int, int]] = (), lang: str = "en"
+    sentence: str,
+    *,
+    skip: Iterable[tuple[int, int]] = (),
+    lang: str = "en",
+    inside: frozenset[str] | None = None,
 ) -> tuple[str, ...]:
     """Names in ``sentence`` in order of first appearance, skipping the ``skip`` spans
-    (sentence offsets of date mentions).
+    (sentence offsets of date mentions), places, where-from words and company forms. With
+    ``inside`` (the words its document capitalizes inside sentences:
+    :func:`capitalized_inside`), a one-word name opening the sentence that the document
+    never capitalizes elsewhere is an ordinary word ("Separately", "Talks").
 
     Examples
     --------
     >>> find_actors("In March, Xiaohongshu's COO Conan (Hua Ming) took over the team.")
     ('Xiaohongshu', 'Conan', 'Hua Ming')
+    >>> find_actors("The Milan-based startup opened in Dayton, Ohio, with Italian partners.")
+    ()
+    >>> find_actors("Talks with Velocita Group ended.", inside=frozenset({"Velocita"}))
+    ('Velocita Group',)
     """
     stop = _stopwords(lang)
+    not_names = _not_names(lang)
     occasion = _festival_run(lang)
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
@@ -68,6 +111,7 @@ def find_actors(
     spans = sorted(skip)
     starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))
+    opening = len(sentence) - len(sentence.lstrip(" \"'“‘(*-–—#"))
     found: dict[str, None] = {}
     for start, end, run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):
         before = bisect_left(starts, end)
@@ -75,7 +119,14 @@ def find_actors(
             continue
         if occasion.match(run):
             continue
-        for name in names:
+        for found_name in names:
+            name = " ".join(w for w in found_name.split() if not _COMPOUND.search(w))
+            if not name or name.lower() in not_names:
+                continue
+            # (a script without capitals has no sentence-initial capitals to tell apart)
+            lone = " " not in name and name[:1].isupper()
+            if inside is not None and start == opening and lone and name not in inside:
+                continue
             found.setdefault(name, None)
     return tuple(found)
 
@@ -129,6 +180,17 @@ def _subject_opening(lang: str) -> re.Pattern[str]:
 def speaks_of_main_subject(sentence: str, lang: str = "en") -> bool:
     """Does the sentence open with "It", "The company" ...?"""
     return _subject_opening(lang).match(sentence) is not None
+
+
+@cache
+def _subject_mention(lang: str) -> re.Pattern[str]:
+    pack = packs.pack(lang)
+    return re.compile(pack.word_regex(pack.alternation("subject_words")), re.IGNORECASE)
+
+
+def mentions_main_subject(clause: str, lang: str = "en") -> bool:
+    """Does the clause speak of the article's main subject ("it", "its", "the company")?"""
+    return _subject_mention(lang).search(clause) is not None
 
 
 def main_subject(actors: Iterable[Sequence[str]]) -> str | None:

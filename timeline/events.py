@@ -23,9 +23,10 @@ from timeline import lang as packs
 from timeline.actors import (
     Aliases,
     apply_aliases,
+    capitalized_inside,
     find_actors,
     main_subject,
-    speaks_of_main_subject,
+    mentions_main_subject,
 )
 from timeline.errors import ResourceError
 from timeline.model import (
@@ -336,6 +337,7 @@ def extract_events(
     taxonomy = taxonomy or load_taxonomy(lang=lang)
     rules = event_rules(lang)
     text = document.text
+    names = capitalized_inside(text[document.body_start :])  # words capitalized as names
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     events: list[Event] = []
@@ -405,24 +407,40 @@ def extract_events(
                         lang=lang,
                         approximate=True,
                         asides=asides,
+                        inside=names,
                     )
                 )
             continue
         for span, found in dated:
             mine = inside(span)
             events.append(
-                _event(document, sentence, span, found, mine, taxonomy, lang=lang, asides=asides)
+                _event(
+                    document,
+                    sentence,
+                    span,
+                    found,
+                    mine,
+                    taxonomy,
+                    lang=lang,
+                    asides=asides,
+                    inside=names,
+                )
             )
             last = (paragraph, found)
         for span, found in aside_events:
             mine = inside(span)
-            events.append(_event(document, sentence, span, found, mine, taxonomy, lang=lang))
+            events.append(
+                _event(document, sentence, span, found, mine, taxonomy, lang=lang, inside=names)
+            )
     events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
     subject = main_subject(e.actors for e in events)
     if subject is not None:
+        # an event naming no one, or speaking of "it", "its", "the company": the article's
+        # main subject takes part
         events = [
-            replace(e, actors=(subject,))
-            if not e.actors and speaks_of_main_subject(e.title, lang)
+            replace(e, actors=(subject, *e.actors))
+            if subject not in e.actors
+            and (not e.actors or mentions_main_subject(text[e.char_start : e.char_end], lang))
             else e
             for e in events
         ]
@@ -440,6 +458,7 @@ def _event(
     lang: str,
     approximate: bool = False,
     asides: Sequence[Sentence] = (),
+    inside: frozenset[str] | None = None,
 ) -> Event:
     """The event of ``span`` (a sentence or a clause of it) at the date of ``item``, in
     language ``lang``; ``asides`` (background within the span: relative clauses, asides)
@@ -458,7 +477,7 @@ def _event(
         body = " " + body[1:]
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
     background = [(a.start - span.start, a.end - span.start) for a in inner]
-    actors = find_actors(body, skip=dates, lang=lang)
+    actors = find_actors(body, skip=dates, lang=lang, inside=inside)
     plain = _without(body, [*background, *_spans_of(body, actors)])
     categories = _categories(taxonomy, plain, dates)
     if categories == (OTHER,):
