@@ -362,3 +362,31 @@ def test_events_actors_are_organizations_and_people(
 ) -> None:
     events = _events(text, reference)
     assert events[-1].actors == actors or events[0].actors == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Third Quarter Fiscal 2023 Results",
+        "**Outlook for 2024**\n\nSales grew.",
+        "Double 11 and the warehouse in 2023",
+        "This release contains forward-looking statements about 2024.",
+        "Acme will hold a conference call on March 3, 2023.",
+        "A replay will remain available until March 17, 2023.",
+        "Acme's fiscal year 2024 began on February 1, 2023.",
+        "As of June 30, 2023, Acme had cash of 2 billion dollars.",
+        "Analysts said the deal would likely close in March 2024.",
+        "We think demand will recover in 2024.",
+    ],
+)
+def test_events_headings_boilerplate_and_opinions_are_no_events(text: str, reference: date) -> None:
+    assert _events(text, reference) == []
+
+
+def test_events_a_compared_date_governs_nothing(reference: date) -> None:
+    (event,) = _events(
+        "Inventories were 4 million dollars in March 2023, compared with 5 million at the "
+        "end of 2022.",
+        reference,
+    )
+    assert event.timex == "2023-03"

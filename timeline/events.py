@@ -66,6 +66,10 @@ class EventRules:
     planned: re.Pattern[str]  # a clause speaking of the future: status "planned"
     background: re.Pattern[str]  # relative clauses and asides about a name
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
+    heading: re.Pattern[str]  # a paragraph that is a heading: no events
+    boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
+    opinion: re.Pattern[str]  # a sentence stating an opinion or a guess: no event
+    comparison: re.Pattern[str]  # right before a date: what is compared, not when
 
 
 @packs.on_change
@@ -100,6 +104,10 @@ def event_rules(lang: str = "en") -> EventRules:
             planned=re.compile(data.get("planned", "(?!x)x"), flags),
             background=re.compile(data.get("background", "(?!x)x"), flags),
             state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
+            heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
+            boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
+            opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
+            comparison=re.compile(data.get("comparison", "(?!x)x"), flags),
         )
     except FileNotFoundError:
         msg = f"language pack {lang!r} has no events.toml"
@@ -353,11 +361,16 @@ def extract_events(
         for paragraph, span in enumerate(spans)
         # a paragraph without a date, after one without, has no event: not split (time)
         if dated_paragraphs[paragraph] or (paragraph and dated_paragraphs[paragraph - 1])
+        # a heading names events, it is none
+        if not rules.heading.fullmatch(text, span.start, span.end)
         for sentence in reading.sentences_of(paragraph)
     )
     for paragraph, sentence in sentences:
-        if text[sentence.start : sentence.end].rstrip().endswith(tuple(rules.questions)):
+        said = text[sentence.start : sentence.end]
+        if said.rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
+        if rules.boilerplate.search(said):
+            continue  # boilerplate, a notice, a balance: no event
 
         asides = [
             Sentence(m.start(), m.end())
@@ -367,9 +380,14 @@ def extract_events(
         lasting = _lasting(text, inside(sentence), sentence, rules)
 
         def framed(position: int, start: int = sentence.start, since: set[int] = lasting) -> bool:
+            """A date framing the sentence, saying since when, or what is compared."""
             if position in since:
                 return True
-            return rules.framing.search(text, max(start, position - 40), position) is not None
+            before = max(start, position - 50)
+            return bool(
+                rules.framing.search(text, max(start, position - 40), position)
+                or rules.comparison.search(text, before, position)
+            )
 
         def own(span: Sentence, asides: list[Sentence] = asides) -> list[Resolved]:
             """The mentions of ``span`` outside its asides."""
@@ -387,6 +405,10 @@ def extract_events(
         if len({found.timex for _, found in dated}) < 2:
             whole = _governing(own(sentence), sentence, framed)
             dated = [(sentence, whole)] if whole is not None else []
+        if rules.opinion.search(
+            _without(said, [(a.start - sentence.start, a.end - sentence.start) for a in asides])
+        ):
+            dated = []  # an opinion or a guess is no event (its asides may be)
         aside_events = [
             (aside, found)
             for aside in asides
