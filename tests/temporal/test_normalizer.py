@@ -287,3 +287,21 @@ def test_normalizer_auto_anchoring_picks_narrative_for_histories() -> None:
     found = resolve(text, reference=date(2009, 12, 19))
     assert found[-1].timex is not None
     assert found[-1].timex.value == "1943-06"
+
+
+def test_normalizer_news_with_history_stays_news() -> None:
+    """Background years do not make a news story a history: dates counted from the
+    reference date ("on Tuesday", "next year") show it is news, and a past year does not
+    carry into a clause in the future tense."""
+    text = (
+        "Acme said on Tuesday it will merge two units. Ana Ruiz, who has run one since 2020, "
+        "will lead it. The cuts will fall mostly in the third quarter. It will close a plant "
+        "in the first quarter of next year. Acme bought Belta in 2016. The sale is expected "
+        "to close in the fourth quarter. Feld joined in 2008. Acme was founded in 1952. "
+        "Ruiz became chief in March 2021. It last reorganised in 2019."
+    )
+    found = {
+        r.mention.text: r.timex.value for r in resolve(text, reference=date(2023, 5, 16)) if r.timex
+    }
+    assert found["the third quarter"] == "2023-Q3"
+    assert found["the fourth quarter"] == "2023-Q4"

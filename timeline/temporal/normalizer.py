@@ -85,7 +85,18 @@ def choose_anchoring(mentions: Sequence[Mention], reference: date) -> Anchoring:
     if len(years) < NARRATIVE_MIN_YEARS:
         return "news"
     near = sum(1 for y in years if abs(y - reference.year) <= 1)
+    # dates counted from the reference date ("on Tuesday", "next year", "last week") tell of
+    # news that looks back, not of a history
+    # (each as much as two near years: one is proof that the writer counts from that date)
+    near += 2 * sum(1 for m in mentions if _from_reference(m.expr))
     return "news" if near >= NARRATIVE_MAX_NEAR * len(years) else "narrative"
+
+
+def _from_reference(expr: Expr) -> bool:
+    """Is the expression counted from the reference date ("Tuesday", "next year")?"""
+    if isinstance(expr, WeekdayExpr | RelativeExpr):
+        return not getattr(expr, "from_previous", False)
+    return isinstance(expr, CalendarExpr) and expr.year.shift is not None
 
 
 def resolve_all(
@@ -130,11 +141,9 @@ def resolve_all(
             # a year from an earlier sentence does not carry into it
             carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
         focus_year = focus if carried else _later_year(mention, sentence_years)
-        if (
-            mode == "news"
-            and mention.tense is Tense.FUTURE
-            and focus_year is not None
-            and focus_year < reference.year
+        if focus_year is not None and (
+            (mode == "news" and mention.tense is Tense.FUTURE and focus_year < reference.year)
+            or (mention.tense is Tense.PAST and focus_year > reference.year)
         ):
             focus_year = None  # "joined in July 1997, will join ... on March 12"
         timex = normalize(
