@@ -30,6 +30,7 @@ from timeline.store import Store
 from timeline.table import documents_to_frame, events_to_frame
 from timeline.taxonomy import Taxonomy
 from timeline.temporal import Anchoring
+from timeline.temporal.fiscal import fiscal_year
 from timeline.temporal.normalizer import resolve_all
 from timeline.temporal.tagger import tag_reading
 
@@ -75,7 +76,11 @@ def process_document(doc: Document, settings: Settings = Settings()) -> Done:
         )
         return Done(kept, [], error=msg)
     found = resolve_all(
-        mentions, reference=doc.reference_date, lang=lang, anchoring=settings.anchoring
+        mentions,
+        reference=doc.reference_date,
+        lang=lang,
+        anchoring=settings.anchoring,
+        fiscal=fiscal_year(doc.text, lang, doc.body_start),
     )
     events = extract_events(
         doc, found, taxonomy=settings.taxonomy, aliases=settings.aliases, reading=reading

@@ -112,6 +112,7 @@ class CalendarExpr:
     day_shift: int = 0
     mod: str | None = None
     lean: Tense | None = None
+    fiscal: bool = False  # "fiscal 2025", "FY2026": on the text's fiscal calendar
 
 
 @dataclass(frozen=True, slots=True)

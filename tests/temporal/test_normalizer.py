@@ -3,11 +3,14 @@ start, end). Each case is a phrase in a sentence, because tense and context matt
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 
 import pytest
 
+from timeline import lang as packs
 from timeline.temporal import resolve
+from timeline.temporal.fiscal import FiscalYear, fiscal_year
 
 REF = "2024-01-25"
 
@@ -305,3 +308,40 @@ def test_normalizer_news_with_history_stays_news() -> None:
     }
     assert found["the third quarter"] == "2023-Q3"
     assert found["the fourth quarter"] == "2023-Q4"
+
+
+@pytest.mark.parametrize("code", packs.codes())
+def test_normalizer_every_fiscal_pattern_example_holds(code: str) -> None:
+    path = packs.pack(code).file("fiscal.toml")
+    if not path.is_file():
+        pytest.skip(f"lang/{code} states no fiscal years")
+    rows = tomllib.loads(path.read_text(encoding="utf-8"))["pattern"]
+    for row in rows:
+        assert row["examples"], f"lang/{code}/fiscal.toml: {row['kind']} has no examples"
+        for example in row["examples"]:
+            found = fiscal_year(example["text"], code)
+            assert found == FiscalYear(example["end_month"], example["offset"]), example
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "start", "end"),
+    [
+        ("the third quarter of fiscal 2025", "FY2025-Q3", "2024-08-01", "2024-10-31"),
+        ("fiscal 2025", "FY2025", "2024-02-01", "2025-01-31"),
+        ("the fiscal third quarter", "FY2025-Q3", "2024-08-01", "2024-10-31"),
+        ("the second half of calendar 2025", "2025-H2", "2025-07-01", "2025-12-31"),
+    ],
+)
+def test_normalizer_fiscal_dates_follow_the_fiscal_year_the_text_states(
+    phrase: str, value: str, start: str, end: str
+) -> None:
+    text = f"Acme's fiscal year 2025 began on February 1, 2024. Sales rose in {phrase}."
+    found = resolve(text, reference=date(2024, 11, 21))
+    timex = found[-1].timex
+    assert timex is not None
+    assert (timex.value, str(timex.start), str(timex.end)) == (value, start, end)
+
+
+def test_normalizer_fiscal_dates_stay_nominal_without_a_stated_fiscal_year() -> None:
+    (item,) = resolve("Sales rose in fiscal 2025.", reference=date(2024, 11, 21))
+    assert item.timex is not None and item.timex.value == "2025"

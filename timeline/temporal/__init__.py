@@ -7,6 +7,7 @@ from datetime import date
 from timeline import lang as packs
 from timeline.arguments import check_choice, check_date, check_type
 from timeline.model import Mention, Resolved
+from timeline.temporal.fiscal import fiscal_year
 from timeline.temporal.normalizer import ANCHORINGS, Anchoring, normalize, resolve_all
 from timeline.temporal.tagger import tag
 
@@ -42,4 +43,5 @@ def resolve(
     check_choice("anchoring", anchoring, ANCHORINGS)
     lang = packs.choose(lang, text[start:end])
     mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
-    return resolve_all(mentions, reference=reference, lang=lang, anchoring=anchoring)
+    fiscal = fiscal_year(text, lang, start, end)
+    return resolve_all(mentions, reference=reference, lang=lang, anchoring=anchoring, fiscal=fiscal)

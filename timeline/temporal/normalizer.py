@@ -40,6 +40,7 @@ from timeline.model import (
     YearRef,
 )
 from timeline.temporal.festivals import festival_date
+from timeline.temporal.fiscal import FiscalYear
 from timeline.temporal.resources import Resources, load
 
 # TimeML 1.2 has no EARLY/LATE: "early 2024" is written mod START, narrowed to a third
@@ -54,6 +55,9 @@ def timeml_mod(mod: str | None) -> str | None:
 # an underspecified date this close to the reference date is taken, whatever the tense
 NEAR_DAYS = 60
 _NEAR_UNITS = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER})
+
+# what a fiscal calendar moves: its years, halves and quarters
+_FISCAL_UNITS = frozenset({Granularity.YEAR, Granularity.HALF, Granularity.QUARTER})
 
 # granularities whose dates can put a year in focus
 _FOCUS = frozenset(Granularity) - {Granularity.DECADE, Granularity.CENTURY}
@@ -105,8 +109,10 @@ def resolve_all(
     reference: date,
     lang: str = "en",
     anchoring: Anchoring = "auto",
+    fiscal: FiscalYear | None = None,
 ) -> list[Resolved]:
-    """Resolve mentions in text order against ``reference``.
+    """Resolve mentions in text order against ``reference`` (``fiscal``: the text's fiscal
+    calendar, :func:`timeline.temporal.fiscal.fiscal_year`).
 
     A year written out puts that year *in focus*: dates without a year that follow take it,
     within the same sentence for news ("the strategy in 2023 started with the adjustment in
@@ -154,6 +160,7 @@ def resolve_all(
             previous=previous,
             antecedents=antecedents,
             res=res,
+            fiscal=fiscal,
         )
         out.append(Resolved(mention, timex))
         if (
@@ -195,8 +202,10 @@ def normalize(
     previous: Timex | None = None,
     antecedents: Mapping[Granularity, Timex] | None = None,
     res: Resources | None = None,
+    fiscal: FiscalYear | None = None,
 ) -> Timex | None:
-    """Resolve one expression; None when it cannot be resolved.
+    """Resolve one expression; None when it cannot be resolved. ``fiscal``: the text's
+    fiscal calendar, for dates it calls fiscal.
 
     Examples
     --------
@@ -209,7 +218,8 @@ def normalize(
     if isinstance(expr, CalendarExpr):
         if expr.year.previous and previous is not None and previous.start is not None:
             focus_year = previous.start.year  # "that year"
-        return _calendar(expr, reference, tense, focus_year, res)
+        shift = fiscal.shift if fiscal is not None and expr.fiscal else 0
+        return _calendar(expr, reference, tense, focus_year, res, shift)
     if isinstance(expr, RelativeExpr):
         if expr.weekend and expr.offset == 0 and tense is Tense.PAST and reference.isoweekday() < 6:
             expr = replace(expr, offset=-1)  # "talks ended over the weekend", said on Monday
@@ -267,7 +277,12 @@ def _year_of(ref: YearRef, reference: date, focus_year: int | None) -> int | Non
 
 
 def _calendar(
-    expr: CalendarExpr, reference: date, tense: Tense, focus_year: int | None, res: Resources
+    expr: CalendarExpr,
+    reference: date,
+    tense: Tense,
+    focus_year: int | None,
+    res: Resources,
+    shift: int = 0,
 ) -> Timex | None:
     # "last December" and "next March" point away from the reference date; "this Double 11"
     # is the one in focus, like a bare "Double 11"
@@ -278,9 +293,10 @@ def _calendar(
     if year is None and lean is None and focus_year is not None:
         year = focus_year
     if year is not None:
-        return _calendar_in(expr, year, res, reference)
-    years = (reference.year, reference.year - 1, reference.year + 1)
-    options = [t for t in (_calendar_in(expr, y, res) for y in years) if t is not None]
+        return _calendar_in(expr, year, res, reference, shift)
+    # (the fiscal years of the same neighbours when shifted)
+    years = tuple(y - shift // 12 for y in (reference.year, reference.year - 1, reference.year + 1))
+    options = [t for t in (_calendar_in(expr, y, res, None, shift) for y in years) if t]
     if lean is None and expr.unit in _NEAR_UNITS:
         # a day, month or quarter within two months of the reference date is the one meant,
         # unless the tense points the other way ("began ... in February", written in
@@ -342,10 +358,15 @@ def _distance(timex: Timex, reference: date) -> int:
 
 
 def _calendar_in(
-    expr: CalendarExpr, year: int, res: Resources, reference: date | None = None
+    expr: CalendarExpr,
+    year: int,
+    res: Resources,
+    reference: date | None = None,
+    shift: int = 0,
 ) -> Timex | None:
     """The occurrence of ``expr`` in ``year`` ("earlier"/"later" measured from
-    ``reference`` when given)."""
+    ``reference`` when given); a fiscal year, half or quarter ``shift`` months from the
+    calendar one when ``shift`` is set (``FY2025-Q3``)."""
     unit = expr.unit
     try:
         if unit is Granularity.YEAR:
@@ -367,6 +388,11 @@ def _calendar_in(
             if day is None:
                 return None
             value, interval = day.isoformat(), (day, day)
+        if shift and unit in _FISCAL_UNITS:
+            value = "FY" + value
+            first = cal.add_months(interval[0], shift)
+            last = cal.add_months(interval[1].replace(day=1), shift)
+            interval = (first, cal.month_end(last.year, last.month))
     except (ValueError, OverflowError):
         return None
     start, end = _part(interval, unit, expr.mod, reference)

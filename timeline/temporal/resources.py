@@ -126,6 +126,8 @@ class Resources:
     # how written-out dates are read: dateparser's languages, numeric order ("MDY")
     dateparser: tuple[str, ...] = ("en",)
     date_order: str = "MDY"
+    # in a date phrase: the date is on the text's fiscal calendar ("fiscal 2025", "FY2026")
+    fiscal: re.Pattern[str] | None = None
 
     def lookup(self, group: str, text: str) -> str:
         """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
@@ -417,6 +419,7 @@ def load(lang: str = "en") -> Resources:
         trigger=trigger,
         dateparser=pack.dateparser,
         date_order=pack.date_order,
+        fiscal=re.compile(settings["fiscal"], re.IGNORECASE) if settings.get("fiscal") else None,
     )
 
 

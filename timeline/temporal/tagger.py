@@ -458,6 +458,12 @@ def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
         paragraph = reading.paragraph_at(s)
         if isinstance(expr, CalendarExpr) and expr.festival is not None:
             expr = _festival_variant(expr, reading, paragraph, s, res)
+        if (
+            isinstance(expr, CalendarExpr)
+            and res.fiscal is not None
+            and res.fiscal.search(text, s, e)
+        ):
+            expr = replace(expr, fiscal=True)
         span = reading.sentence_span(s, e)
         mentions.append(
             Mention(
