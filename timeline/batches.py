@@ -32,6 +32,7 @@ from timeline.taxonomy import Taxonomy
 from timeline.temporal import Anchoring
 from timeline.temporal.fiscal import fiscal_year
 from timeline.temporal.normalizer import resolve_all
+from timeline.temporal.subject import OPENING_CHARS, subject_year
 from timeline.temporal.tagger import tag_reading
 
 # documents read, worked on and let go together: memory holds one batch of texts
@@ -81,6 +82,9 @@ def process_document(doc: Document, settings: Settings = Settings()) -> Done:
         lang=lang,
         anchoring=settings.anchoring,
         fiscal=fiscal_year(doc.text, lang, doc.body_start),
+        subject=subject_year(
+            doc.text, lang, reference=doc.reference_date, end=doc.body_start + OPENING_CHARS
+        ),
     )
     events = extract_events(
         doc, found, taxonomy=settings.taxonomy, aliases=settings.aliases, reading=reading

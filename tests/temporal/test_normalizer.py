@@ -11,6 +11,7 @@ import pytest
 from timeline import lang as packs
 from timeline.temporal import resolve
 from timeline.temporal.fiscal import FiscalYear, fiscal_year
+from timeline.temporal.subject import subject_year
 
 REF = "2024-01-25"
 
@@ -345,3 +346,27 @@ def test_normalizer_fiscal_dates_follow_the_fiscal_year_the_text_states(
 def test_normalizer_fiscal_dates_stay_nominal_without_a_stated_fiscal_year() -> None:
     (item,) = resolve("Sales rose in fiscal 2025.", reference=date(2024, 11, 21))
     assert item.timex is not None and item.timex.value == "2025"
+
+
+@pytest.mark.parametrize("code", packs.codes())
+def test_normalizer_every_subject_pattern_example_holds(code: str) -> None:
+    path = packs.pack(code).file("subject.toml")
+    if not path.is_file():
+        pytest.skip(f"lang/{code} has no review patterns")
+    for row in tomllib.loads(path.read_text(encoding="utf-8"))["pattern"]:
+        assert row["examples"]
+        for example in row["examples"]:
+            assert subject_year(example["text"], code) == example["year"], example
+
+
+def test_normalizer_a_review_keeps_its_year() -> None:
+    """In a review of 2024 published in January 2025, "this year", a past-tense March and a
+    festival written in the past stay in 2024; a date near the reference date that agrees
+    with the tense, and the future, do not."""
+    text = (
+        "Zhiyu 2024 in Review\n\nThis year, 46 million people joined. During the Spring "
+        "Festival, our campaign handed out coupons. In March, we launched Xiaozhi. In early "
+        "January, we opened a store. In March, we will open another one."
+    )
+    found = [r.timex.value for r in resolve(text, reference=date(2025, 1, 8)) if r.timex]
+    assert found == ["2024", "2024", "2024-02-10", "2024-03", "2025-01", "2025-03"]

@@ -9,6 +9,7 @@ from timeline.arguments import check_choice, check_date, check_type
 from timeline.model import Mention, Resolved
 from timeline.temporal.fiscal import fiscal_year
 from timeline.temporal.normalizer import ANCHORINGS, Anchoring, normalize, resolve_all
+from timeline.temporal.subject import OPENING_CHARS, subject_year
 from timeline.temporal.tagger import tag
 
 __all__ = ["ANCHORINGS", "Anchoring", "normalize", "resolve", "resolve_all", "tag"]
@@ -44,4 +45,12 @@ def resolve(
     lang = packs.choose(lang, text[start:end])
     mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
     fiscal = fiscal_year(text, lang, start, end)
-    return resolve_all(mentions, reference=reference, lang=lang, anchoring=anchoring, fiscal=fiscal)
+    subject = subject_year(text, lang, reference=reference, end=start + OPENING_CHARS)
+    return resolve_all(
+        mentions,
+        reference=reference,
+        lang=lang,
+        anchoring=anchoring,
+        fiscal=fiscal,
+        subject=subject,
+    )

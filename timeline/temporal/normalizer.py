@@ -110,9 +110,12 @@ def resolve_all(
     lang: str = "en",
     anchoring: Anchoring = "auto",
     fiscal: FiscalYear | None = None,
+    subject: int | None = None,
 ) -> list[Resolved]:
     """Resolve mentions in text order against ``reference`` (``fiscal``: the text's fiscal
-    calendar, :func:`timeline.temporal.fiscal.fiscal_year`).
+    calendar, :func:`timeline.temporal.fiscal.fiscal_year`; ``subject``: the year it
+    reviews, :func:`timeline.temporal.subject.subject_year`: "this year" is that year, and
+    dates without a year take it when nothing nearer gives one).
 
     A year written out puts that year *in focus*: dates without a year that follow take it,
     within the same sentence for news ("the strategy in 2023 started with the adjustment in
@@ -147,13 +150,16 @@ def resolve_all(
             # a year from an earlier sentence does not carry into it
             carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
         focus_year = focus if carried else _later_year(mention, sentence_years)
+        expr = mention.expr
+        if subject is not None and isinstance(expr, CalendarExpr) and expr.year.shift == 0:
+            expr = replace(expr, year=YearRef(value=subject))  # "this year" of a review
         if focus_year is not None and (
             (mode == "news" and mention.tense is Tense.FUTURE and focus_year < reference.year)
             or (mention.tense is Tense.PAST and focus_year > reference.year)
         ):
             focus_year = None  # "joined in July 1997, will join ... on March 12"
         timex = normalize(
-            mention.expr,
+            expr,
             reference=reference,
             tense=mention.tense,
             focus_year=focus_year,
@@ -161,6 +167,7 @@ def resolve_all(
             antecedents=antecedents,
             res=res,
             fiscal=fiscal,
+            subject=subject,
         )
         out.append(Resolved(mention, timex))
         if (
@@ -203,9 +210,10 @@ def normalize(
     antecedents: Mapping[Granularity, Timex] | None = None,
     res: Resources | None = None,
     fiscal: FiscalYear | None = None,
+    subject: int | None = None,
 ) -> Timex | None:
     """Resolve one expression; None when it cannot be resolved. ``fiscal``: the text's
-    fiscal calendar, for dates it calls fiscal.
+    fiscal calendar, for dates it calls fiscal; ``subject``: the year the text reviews.
 
     Examples
     --------
@@ -219,7 +227,7 @@ def normalize(
         if expr.year.previous and previous is not None and previous.start is not None:
             focus_year = previous.start.year  # "that year"
         shift = fiscal.shift if fiscal is not None and expr.fiscal else 0
-        return _calendar(expr, reference, tense, focus_year, res, shift)
+        return _calendar(expr, reference, tense, focus_year, res, shift, subject)
     if isinstance(expr, RelativeExpr):
         if expr.weekend and expr.offset == 0 and tense is Tense.PAST and reference.isoweekday() < 6:
             expr = replace(expr, offset=-1)  # "talks ended over the weekend", said on Monday
@@ -283,7 +291,11 @@ def _calendar(
     focus_year: int | None,
     res: Resources,
     shift: int = 0,
+    subject: int | None = None,
 ) -> Timex | None:
+    """A calendar date; without a year, the one its context, the tense or the nearness to
+    the reference date picks, and in a review (``subject``: the year it reviews) that
+    year's, unless the one nearest the reference date agrees with the tense."""
     # "last December" and "next March" point away from the reference date; "this Double 11"
     # is the one in focus, like a bare "Double 11"
     lean = None if expr.lean is Tense.PRESENT else expr.lean
@@ -308,11 +320,15 @@ def _calendar(
             near is not None
             and _distance(near, reference) <= NEAR_DAYS
             and (
-                expr.unit in (Granularity.DAY, Granularity.QUARTER)
+                (subject is None and expr.unit in (Granularity.DAY, Granularity.QUARTER))
                 or _agrees(near, reference, tense)
             )
         ):
             return near
+    if subject is not None and lean is None:
+        reviewed = _calendar_in(expr, subject, res, reference, shift)
+        if reviewed is not None and _agrees(reviewed, reference, tense):
+            return reviewed
     return _pick(options, reference, lean or tense, strict=lean is not None)
 
 
