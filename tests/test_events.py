@@ -368,6 +368,7 @@ def test_events_actors_are_organizations_and_people(
     "text",
     [
         "# Third Quarter Fiscal 2023 Results",
+        "Sales grew.\n\n## A record Spring Festival in 2023\n\nShoppers came.",
         "**Outlook for 2024**\n\nSales grew.",
         "Double 11 and the warehouse in 2023",
         "This release contains forward-looking statements about 2024.",
@@ -390,3 +391,18 @@ def test_events_a_compared_date_governs_nothing(reference: date) -> None:
         reference,
     )
     assert event.timex == "2023-03"
+
+
+def test_events_a_dateline_dates_no_event(reference: date) -> None:
+    text = "CLEVELAND, May 16 — Acme said it will merge two units in the third quarter."
+    (event,) = _events(text, date(2023, 5, 16))
+    assert event.timex == "2023-Q3"
+
+
+def test_events_a_tail_giving_a_claim_does_not_type_the_event(reference: date) -> None:
+    text = (
+        "In February 2023, a group of shops filed a lawsuit against Acme, alleging that it "
+        "raised commissions without notice."
+    )
+    (event,) = _events(text, reference)
+    assert event.category == "legal"

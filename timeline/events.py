@@ -70,6 +70,8 @@ class EventRules:
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
     opinion: re.Pattern[str]  # a sentence stating an opinion or a guess: no event
     comparison: re.Pattern[str]  # right before a date: what is compared, not when
+    dateline: re.Pattern[str]  # a paragraph's dateline: when it was filed
+    subordinate: re.Pattern[str]  # a clause's tail giving a reason or a claim
 
 
 @packs.on_change
@@ -108,6 +110,8 @@ def event_rules(lang: str = "en") -> EventRules:
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
             opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
             comparison=re.compile(data.get("comparison", "(?!x)x"), flags),
+            dateline=re.compile(data.get("dateline", "(?!x)x")),  # case matters
+            subordinate=re.compile(data.get("subordinate", "(?!x)x"), flags),
         )
     except FileNotFoundError:
         msg = f"language pack {lang!r} has no events.toml"
@@ -379,9 +383,18 @@ def extract_events(
         # a date saying since when a state lasts dates an event only when it is the only one
         lasting = _lasting(text, inside(sentence), sentence, rules)
 
-        def framed(position: int, start: int = sentence.start, since: set[int] = lasting) -> bool:
-            """A date framing the sentence, saying since when, or what is compared."""
-            if position in since:
+        dateline = rules.dateline.match(text, sentence.start, sentence.end)
+        filed = dateline.end() if dateline is not None else sentence.start
+
+        def framed(
+            position: int,
+            start: int = sentence.start,
+            since: set[int] = lasting,
+            filed: int = filed,
+        ) -> bool:
+            """A date framing the sentence, saying since when, what is compared, or when the
+            story was filed (its dateline)."""
+            if position in since or position < filed:
                 return True
             before = max(start, position - 50)
             return bool(
@@ -500,7 +513,15 @@ def _event(
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
     background = [(a.start - span.start, a.end - span.start) for a in inner]
     actors = find_actors(body, skip=dates, lang=lang, inside=inside)
-    plain = _without(body, [*background, *_spans_of(body, actors)])
+    # a tail giving a reason or a claim says nothing of the kind of event, unless it holds
+    # the event's date ("since it gained powers in April 2025")
+    at = mention.start - span.start
+    tails = [
+        (m.start(), m.end())
+        for m in rules.subordinate.finditer(body)
+        if not m.start() <= at < m.end()
+    ]
+    plain = _without(body, [*background, *tails, *_spans_of(body, actors)])
     categories = _categories(taxonomy, plain, dates)
     if categories == (OTHER,):
         categories = _categories(taxonomy, body, dates)
