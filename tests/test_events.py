@@ -406,3 +406,22 @@ def test_events_a_tail_giving_a_claim_does_not_type_the_event(reference: date) -
     )
     (event,) = _events(text, reference)
     assert event.category == "legal"
+
+
+def test_events_an_undated_follow_up_about_another_subject_is_its_own_event() -> None:
+    text = (
+        "Martin Feld will leave Acme at the end of June. He will be succeeded by Raj Menon. "
+        "Acme declined to comment on the succession."
+    )
+    events = _events(text, date(2023, 5, 16))
+    assert [(e.timex, e.category, e.approximate) for e in events] == [
+        ("2023-06", "personnel", False),
+        ("2023-06", "personnel", True),
+    ]
+
+
+def test_events_each_predicate_of_another_kind_is_an_event() -> None:
+    text = "In 2019, Acme closed two Ohio plants and laid off 700 workers."
+    events = _events(text, date(2023, 5, 16))
+    assert [(e.timex, e.category) for e in events] == [("2019", "closure"), ("2019", "layoffs")]
+    assert events[1].title.startswith("Acme laid off 700 workers")

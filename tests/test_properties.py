@@ -142,6 +142,7 @@ def _reports(draw: st.DrawFn) -> list[Event]:
                     char_start=position,
                     char_end=position + len(sentence),
                     reference_date=day,
+                    approximate=draw(st.booleans()),
                     sources=(f"{doc}:{position}",),
                 )
             )
@@ -162,16 +163,17 @@ def _merge_naively(events: list[Event]) -> list[Event]:
                 event.category,
             ):
                 continue
+            apart = (
+                first.actors
+                and event.actors
+                and first.actors[0] not in event.actors
+                and event.actors[0] not in first.actors
+            )
             if first.doc_id == event.doc_id:
-                same = 0 <= event.char_start - first.char_end <= SAME_PASSAGE
+                near = 0 <= event.char_start - first.char_end <= SAME_PASSAGE
+                same = near and not (event.approximate and apart)
             else:
                 a, b = set(first.sentence.split()), set(event.sentence.split())
-                apart = (
-                    first.actors
-                    and event.actors
-                    and first.actors[0] not in event.actors
-                    and event.actors[0] not in first.actors
-                )
                 same = len(a & b) / len(a | b) >= SAME_EVENT and not apart
             if same:
                 kept[i] = replace(first, sources=first.sources + event.sources)

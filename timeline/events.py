@@ -40,10 +40,14 @@ from timeline.model import (
     WeekdayExpr,
 )
 from timeline.reading import Reading, Sentence, read
-from timeline.taxonomy import OTHER, Taxonomy, load_taxonomy
+from timeline.taxonomy import OTHER, STRONG_WEIGHT, Taxonomy, load_taxonomy
+from timeline.temporal.resources import load as load_language
 
 # two sentences with the same date whose word sets overlap this much are one event
 NEAR_DUPLICATE = 0.8
+# an undated sentence telling of an event this close after a dated one (in characters from
+# its end: a sentence or two) is an event at that date
+FOLLOW_UP_CHARS = 300
 
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
@@ -72,6 +76,8 @@ class EventRules:
     comparison: re.Pattern[str]  # right before a date: what is compared, not when
     dateline: re.Pattern[str]  # a paragraph's dateline: when it was filed
     subordinate: re.Pattern[str]  # a clause's tail giving a reason or a claim
+    negation: re.Pattern[str]  # an undated follow-up that denies or declines: no event
+    predicate_split: re.Pattern[str]  # "and" before a clause's second predicate
 
 
 @packs.on_change
@@ -112,6 +118,8 @@ def event_rules(lang: str = "en") -> EventRules:
             comparison=re.compile(data.get("comparison", "(?!x)x"), flags),
             dateline=re.compile(data.get("dateline", "(?!x)x")),  # case matters
             subordinate=re.compile(data.get("subordinate", "(?!x)x"), flags),
+            negation=re.compile(data.get("negation", "(?!x)x"), flags),
+            predicate_split=re.compile(data.get("predicate_split", "(?!x)x"), flags),
         )
     except FileNotFoundError:
         msg = f"language pack {lang!r} has no events.toml"
@@ -210,13 +218,13 @@ def sentence_words(text: str) -> frozenset[str]:
 
 
 def _unique(events: list[Event]) -> Iterator[Event]:
-    """Drop repeats: the same sentence and date, or nearly the same words and date."""
+    """Drop repeats: the same sentence, date and category, or nearly the same words."""
     words = [sentence_words(event.sentence) for event in events]
     counts = Counter(word for found in words for word in found)
-    kept: dict[tuple[str, date], _NearSets] = {}
+    kept: dict[tuple[str, date, str], _NearSets] = {}
     for event, mine in zip(events, words, strict=True):
         ranked = sorted(mine, key=lambda word: (counts[word], word))  # rarest first
-        near = kept.setdefault((event.timex, event.date_start), _NearSets())
+        near = kept.setdefault((event.timex, event.date_start, event.category), _NearSets())
         if near.holds(mine, ranked):
             continue
         near.add(mine, ranked)
@@ -353,7 +361,8 @@ def extract_events(
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     events: list[Event] = []
-    last: tuple[int, Resolved] | None = None  # paragraph and date of the latest event
+    # the paragraph, date and sentence end of the latest event
+    last: tuple[int, Resolved, int] | None = None
 
     def inside(span: Sentence) -> list[Resolved]:
         return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
@@ -422,15 +431,35 @@ def extract_events(
             _without(said, [(a.start - sentence.start, a.end - sentence.start) for a in asides])
         ):
             dated = []  # an opinion or a guess is no event (its asides may be)
+        dated = [
+            part
+            for span, found in dated
+            for part in _predicates(text, span, found, own, framed, taxonomy, rules, lang)
+        ]
         aside_events = [
             (aside, found)
             for aside in asides
             if (found := _governing(inside(aside), aside, framed)) is not None
         ]
         if not dated and not aside_events:
-            # the event before, in this paragraph or the one just before it
-            tied = last is not None and paragraph - last[0] <= 1
-            if tied and last is not None and rules.ties.match(text, sentence.start, sentence.end):
+            # the event before, in this paragraph or the one just before it, when the
+            # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
+            # sentence or two before, when it tells clearly of an event of its own ("He
+            # will be succeeded by ...", "About 60 jobs will go")
+            tied = last is not None and (
+                (paragraph - last[0] <= 1 and rules.ties.match(text, sentence.start, sentence.end))
+                or (
+                    paragraph == last[0]
+                    and sentence.start - last[2] <= FOLLOW_UP_CHARS
+                    and not rules.opinion.search(said)
+                    and not rules.negation.search(said)
+                    and taxonomy.evidence(
+                        _without(said, _spans_of(said, find_actors(said, lang=lang)))
+                    )
+                    >= STRONG_WEIGHT
+                )
+            )
+            if tied and last is not None:
                 events.append(
                     _event(
                         document,
@@ -446,22 +475,24 @@ def extract_events(
                     )
                 )
             continue
+        subject: str | None = None  # who the first predicate's event is about
         for span, found in dated:
             mine = inside(span)
-            events.append(
-                _event(
-                    document,
-                    sentence,
-                    span,
-                    found,
-                    mine,
-                    taxonomy,
-                    lang=lang,
-                    asides=asides,
-                    inside=names,
-                )
+            event = _event(
+                document,
+                sentence,
+                span,
+                found,
+                mine,
+                taxonomy,
+                lang=lang,
+                asides=asides,
+                inside=names,
+                subject=subject,
             )
-            last = (paragraph, found)
+            events.append(event)
+            subject = subject or (event.actors[0] if event.actors else None)
+            last = (paragraph, found, sentence.end)
         for span, found in aside_events:
             mine = inside(span)
             events.append(
@@ -494,6 +525,7 @@ def _event(
     approximate: bool = False,
     asides: Sequence[Sentence] = (),
     inside: frozenset[str] | None = None,
+    subject: str | None = None,
 ) -> Event:
     """The event of ``span`` (a sentence or a clause of it) at the date of ``item``, in
     language ``lang``; ``asides`` (background within the span: relative clauses, asides)
@@ -531,6 +563,14 @@ def _event(
         title = make_title(kept, mention.start - span.start, mention.end - span.start, lang)
     else:  # a tied sentence: its own words make the title
         title = make_title(kept, 0, 0, lang)
+    if subject is not None and rules.predicate_split.match(text, span.start, span.end):
+        # a second predicate ("... and cut 700 jobs"): the first one's subject does it
+        title = (
+            make_title(f"{subject} {kept.strip()}", 0, 0, lang)
+            if not title
+            else (f"{subject} {title[0].lower()}{title[1:]}")
+        )
+        actors = actors if subject in actors else (subject, *actors)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
@@ -554,6 +594,44 @@ def _event(
         categories=categories,
         status=_status(_without(body, background), timex, document.reference_date, rules),
     )
+
+
+def _predicates(
+    text: str,
+    span: Sentence,
+    found: Resolved,
+    own: Callable[[Sentence], list[Resolved]],
+    framed: Callable[[int], bool],
+    taxonomy: Taxonomy,
+    rules: EventRules,
+    lang: str,
+) -> list[tuple[Sentence, Resolved]]:
+    """The clause ``span`` (dated ``found``) as one event per predicate that tells of its own
+    kind of event ("it closed two plants and cut 700 jobs": a closure and layoffs), each at
+    its own date or the clause's; the clause alone when its predicates tell of one kind."""
+    res = load_language(lang)
+    cuts = [span.start]
+    for match in rules.predicate_split.finditer(text, span.start, span.end):
+        verb = match.group("verb").lower()
+        kind = res.tense.get(verb)
+        past = kind is None and res.tense_words.fullmatch(verb) and verb not in res.not_past
+        if kind in ("PAST", "FUTURE") or past:
+            cuts.append(match.start())
+    if len(cuts) == 1:
+        return [(span, found)]
+    cuts.append(span.end)
+    parts: list[tuple[Sentence, str]] = []
+    for a, b in itertools.pairwise(cuts):
+        part = Sentence(a, b)
+        said = text[a:b]
+        kind = taxonomy.categorize(said) if taxonomy.evidence(said) else OTHER
+        if parts and (kind == OTHER or kind == parts[-1][1]):
+            parts[-1] = (Sentence(parts[-1][0].start, b), parts[-1][1])  # one event still
+        else:
+            parts.append((part, kind))
+    if len(parts) == 1:
+        return [(span, found)]
+    return [(part, _governing(own(part), part, framed) or found) for part, _ in parts]
 
 
 def _lasting(

@@ -2,8 +2,9 @@
 the event table.
 
 Reports of one event have the same date and category and either follow each other closely in
-one document, or come from different documents whose sentences mostly share their words and
-whose subjects do not differ. The first report is the event; every report stays in its
+one document (a sentence dated only by the one before it, unless about another subject), or come
+from different documents whose sentences mostly share their words and whose subjects do not
+differ. The first report is the event; every report stays in its
 ``sources``.
 
 A build writes each batch's reports to Parquet files as it makes them; :func:`merge_parts`
@@ -54,7 +55,16 @@ SLICE_ROWS = 4096
 # bucket's file until it is full)
 SPLIT_ROWS = 32_768
 # the columns the merge decides on
-COLUMNS = ("doc_id", "char_start", "char_end", "timex", "date_start", "category", "actors")
+COLUMNS = (
+    "doc_id",
+    "char_start",
+    "char_end",
+    "timex",
+    "date_start",
+    "category",
+    "actors",
+    "approximate",
+)
 
 Key = tuple[str, date, str]  # timex, first day, category
 
@@ -93,16 +103,20 @@ class ReportMerger:
         key: Key,
         actors: Sequence[str],
         sentence: str,
+        tied: bool = False,
     ) -> int:
         """Take the next report (reports in text order, a document's together): the number
-        of the report that first told its event (its own number when it is new)."""
+        of the report that first told its event (its own number when it is new). A ``tied``
+        report (an undated sentence dated by the event before it) repeats the event before
+        it only when it is about the same subject ("He will be succeeded by Raj Menon" is
+        an event of its own)."""
         number = self._reports
         self._reports += 1
         words = self._ids(sentence)
         if self._current[0] != doc_id:
             self._done()
             self._current = (doc_id, {})
-        found = self._same(doc_id, char_start, actors, key, words)
+        found = self._same(doc_id, char_start, actors, key, words, tied=tied)
         if found is not None:
             return self._row[found]
         index = len(self._doc)
@@ -152,6 +166,8 @@ class ReportMerger:
         actors: Sequence[str],
         key: Key,
         words: tuple[int, ...],
+        *,
+        tied: bool = False,
     ) -> int | None:
         """The first kept event the report tells again, if any."""
         postings = self._index.get(key)
@@ -174,7 +190,8 @@ class ReportMerger:
         for index in sorted(candidates):
             if self._doc[index] == doc_id:
                 # one event told in sentences that follow each other closely
-                if 0 <= char_start - self._end[index] <= SAME_PASSAGE:
+                near = 0 <= char_start - self._end[index] <= SAME_PASSAGE
+                if near and not (tied and _apart(self._actors[index], actors)):
                     return index
                 continue
             theirs = self._words[index]
@@ -194,8 +211,11 @@ def merge_frame(reports: pl.DataFrame, *, index_from: int = INDEX_FROM) -> pl.Da
     for start in range(0, reports.height, SLICE_ROWS):  # a slice's values at a time
         chunk = reports.slice(start, SLICE_ROWS)
         columns = [chunk.get_column(name).to_list() for name in (*COLUMNS, "sentence")]
-        for doc, begin, end, timex, day, category, actors, sentence in zip(*columns, strict=True):
-            firsts.append(merger.add(doc, begin, end, (timex, day, category), actors, sentence))
+        for doc, begin, end, timex, day, category, actors, tied, sentence in zip(
+            *columns, strict=True
+        ):
+            key = (timex, day, category)
+            firsts.append(merger.add(doc, begin, end, key, actors, sentence, tied=tied))
     numbered = reports.with_columns(_first=pl.Series(firsts, dtype=pl.UInt32())).with_row_index()
     sources = numbered.group_by("_first", maintain_order=True).agg(pl.col("sources").explode())
     return (

@@ -76,6 +76,17 @@ class Taxonomy:
         """
         return self.categories_of(text)[0]
 
+    def evidence(self, text: str) -> int:
+        """The best score of a category that is no fallback: how clearly ``text`` tells of
+        some kind of event (a strong keyword scores :data:`STRONG_WEIGHT`).
+
+        >>> load_taxonomy().evidence("He will be succeeded by Raj Menon.")
+        3
+        >>> load_taxonomy().evidence("The weather was nice.")
+        0
+        """
+        return max((c.score(text) for c in self.categories if not c.fallback), default=0)
+
     def categories_of(self, text: str) -> tuple[str, ...]:
         """The category ids ``text`` falls in, best first: the best scoring, and a second
         that scores a strong keyword and at least half as much; a fallback category only
