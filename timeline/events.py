@@ -45,6 +45,8 @@ from timeline.temporal.resources import load as load_language
 
 # two sentences with the same date whose word sets overlap this much are one event
 NEAR_DUPLICATE = 0.8
+# a title cut where a phrase ends keeps at least this many words
+MIN_TITLE_WORDS = 5
 # an undated sentence telling of an event this close after a dated one (in characters from
 # its end: a sentence or two) is an event at that date
 FOLLOW_UP_CHARS = 300
@@ -78,6 +80,12 @@ class EventRules:
     subordinate: re.Pattern[str]  # a clause's tail giving a reason or a claim
     negation: re.Pattern[str]  # an undated follow-up that denies or declines: no event
     predicate_split: re.Pattern[str]  # "and" before a clause's second predicate
+    title_asides: re.Pattern[str]  # asides a title leaves out
+    title_reported: re.Pattern[str]  # a reporting frame a title drops
+    title_tail: re.Pattern[str]  # where a title's main clause ends
+    title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
+    phrase_start: re.Pattern[str]  # a word a phrase starts with: where a title may end
+    dangling: re.Pattern[str]  # words a title never ends on
 
 
 @packs.on_change
@@ -120,6 +128,18 @@ def event_rules(lang: str = "en") -> EventRules:
             subordinate=re.compile(data.get("subordinate", "(?!x)x"), flags),
             negation=re.compile(data.get("negation", "(?!x)x"), flags),
             predicate_split=re.compile(data.get("predicate_split", "(?!x)x"), flags),
+            title_asides=re.compile(data.get("title_asides", "(?!x)x"), flags),
+            title_reported=re.compile(data.get("title_reported", "(?!x)x"), flags),
+            title_tail=re.compile(data.get("title_tail", "(?!x)x"), flags),
+            phrase_start=re.compile(_words_of(data.get("phrase_starts", [])), flags),
+            dangling=re.compile(
+                rf"(?:{before}(?:{_words_of(data.get('title_dangling', []))})[\s,]*)+$", flags
+            ),
+            title_subjects=re.compile(
+                rf"^(?:(?P<own>{_words_of(data.get('title_possessives', []))})"
+                rf"|{_words_of(data.get('title_subjects', []))}){after}",
+                flags,
+            ),
         )
     except FileNotFoundError:
         msg = f"language pack {lang!r} has no events.toml"
@@ -127,6 +147,11 @@ def event_rules(lang: str = "en") -> EventRules:
     except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
         msg = f"lang/{lang}/events.toml: {type(exc).__name__}: {exc}"
         raise ResourceError(msg) from None
+
+
+def _words_of(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, any spacing (one that never matches for none)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!x)x"
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -170,14 +195,71 @@ def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") 
         text = after[comma + 1 :]
     else:
         text = rules.trailing.sub("", before.rstrip()).rstrip(" ,") + " " + after
-    text = rules.leading.sub("", " ".join(text.replace(" ,", ",").split()))
-    text = text.strip(" ,.")
+    text = _main_clause(text, rules)
     words = text.split()
     if len(words) > rules.title_words:
-        text = " ".join(words[: rules.title_words]).rstrip(" ,") + "…"
+        text = _shortened(words, rules)
     if not text:
         return " ".join(sentence.split()[: rules.title_words])
     return text[0].upper() + text[1:]
+
+
+def _shortened(words: list[str], rules: EventRules) -> str:
+    """At most about ``title_words`` words: cut where a phrase ends (before a comma, "and",
+    a preposition), keeping a number just past the limit with its noun ("cut about 800
+    jobs"); "…" only where no phrase ends in reach."""
+    limit = rules.title_words
+    for extra in range(limit, min(len(words), limit + 3)):
+        if any(c.isdigit() for c in words[extra]):
+            limit = min(len(words), extra + 2)
+    ends = [
+        i
+        for i in range(MIN_TITLE_WORDS, min(limit, len(words) - 1) + 1)
+        if (words[i - 1].endswith((",", ";", ":")) or rules.phrase_start.fullmatch(words[i]))
+        and not any(c.isdigit() for c in words[i])  # "... to $650 million" stays whole
+    ]
+    if ends:
+        return rules.dangling.sub("", " ".join(words[: ends[-1]]).rstrip(" ,;:")).rstrip(" ,;:")
+    text = rules.dangling.sub("", " ".join(words[:limit]).rstrip(" ,;:")).rstrip(" ,;:")
+    return text + ("…" if limit < len(words) else "")
+
+
+def _main_clause(text: str, rules: EventRules) -> str:
+    """``text`` as subject, verb and object: without a dateline, asides, a reporting frame,
+    a participle or subordinate tail, or opening words that say nothing of the event.
+
+    >>> rules = event_rules()
+    >>> _main_clause("Brightmoor, founded in 1952 as a washer maker, has restructured", rules)
+    'Brightmoor has restructured'
+    >>> _main_clause("Nuvola said it would close its stores, shifting staff to Milan", rules)
+    'Nuvola will close its stores'
+    """
+    text = " ".join(text.split())
+    dateline = rules.dateline.match(text)
+    if dateline is not None:
+        text = text[dateline.end() :]
+    text = rules.leading.sub("", text.strip(" ,"))
+    for tail in rules.title_tail.finditer(text):  # a tail first: ", which ..." at the end
+        if len(text[: tail.start()].split()) >= 3:
+            text = text[: tail.start()]
+            break
+    for _ in range(3):  # asides, nested or one after another
+        text = rules.title_asides.sub(" ", text)
+    reported = rules.title_reported.match(text)
+    if reported is not None:
+        verb = "will " if reported.group("would") else ""
+        text = f"{reported.group('subject')} {verb}{text[reported.end() :]}"
+    for tail in rules.title_tail.finditer(text):
+        if len(text[: tail.start()].split()) >= 3:
+            text = text[: tail.start()]
+            break
+    end = rules.title_asides.search(text.rstrip(" ,.;:") + ",")  # an aside closing it
+    if end is not None and end.end() >= len(text.rstrip(" ,.;:")) and end.start() > 0:
+        text = text[: end.start()]
+    text = re.sub(r"\s+,", ",", " ".join(text.split()))
+    text = re.sub(r",\s*(?:\S+\s*)?,", ",", text)  # a fragment left between commas
+    text = rules.leading.sub("", text.strip(" ,;:"))
+    return rules.dangling.sub("", text.strip(" ,.;:")).strip(" ,.;:")
 
 
 def _governing(
@@ -495,8 +577,20 @@ def extract_events(
             last = (paragraph, found, sentence.end)
         for span, found in aside_events:
             mine = inside(span)
+            # an aside speaks of the name just before it ("Feld, who joined in 2008")
+            named = find_actors(text[sentence.start : span.start], lang=lang, inside=names)
             events.append(
-                _event(document, sentence, span, found, mine, taxonomy, lang=lang, inside=names)
+                _event(
+                    document,
+                    sentence,
+                    span,
+                    found,
+                    mine,
+                    taxonomy,
+                    lang=lang,
+                    inside=names,
+                    subject=named[-1] if named else None,
+                )
             )
     events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
     subject = main_subject(e.actors for e in events)
@@ -510,7 +604,19 @@ def extract_events(
             else e
             for e in events
         ]
+    if subject is not None:
+        events = [_titled_after(e, subject, rules) for e in events]
     return list(_unique(events))
+
+
+def _titled_after(event: Event, subject: str, rules: EventRules) -> Event:
+    """The event, its title opening with the main subject where it opened with its stand-in
+    ("It signed ..." → "Lanting signed ...", "Our campaign" → "Zhiyu's campaign")."""
+    found = rules.title_subjects.match(event.title)
+    if found is None:
+        return event
+    name = f"{subject}'s" if found.group("own") else subject
+    return replace(event, title=name + event.title[found.end() :])
 
 
 def _event(
@@ -557,13 +663,14 @@ def _event(
     categories = _categories(taxonomy, plain, dates)
     if categories == (OTHER,):
         categories = _categories(taxonomy, body, dates)
-    # the title: the span without its asides
-    kept = _without(body, background)
+    # the title: the span without its asides (and the comma closing one)
+    kept = _without(body, [(a, b + (body[b : b + 1] == ",")) for a, b in background])
     if span.start <= mention.start < span.end:
         title = make_title(kept, mention.start - span.start, mention.end - span.start, lang)
     else:  # a tied sentence: its own words make the title
         title = make_title(kept, 0, 0, lang)
-    if subject is not None and rules.predicate_split.match(text, span.start, span.end):
+    second = rules.predicate_split.match(text, span.start, span.end) is not None
+    if subject is not None and (second or text[span.start : span.start + 1] == ","):
         # a second predicate ("... and cut 700 jobs"): the first one's subject does it
         title = (
             make_title(f"{subject} {kept.strip()}", 0, 0, lang)
