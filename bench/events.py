@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "examples": ROOT / "examples",
     "tune": ROOT / "bench" / "articles" / "tune",
+    "tune2": ROOT / "bench" / "articles" / "tune2",
     "heldout": ROOT / "bench" / "articles" / "heldout",
 }
 RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}

@@ -464,3 +464,35 @@ def test_events_a_title_names_the_main_subject_not_its_stand_in(reference: date)
     titles = [e.title for e in _events(text, reference)]
     assert titles[2] == "Acme signed a deal with Belta"
     assert titles[3] == "Acme's campaign began"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # products and campaigns after a launch verb, names in quotes, laws: no actors
+        ("In March 2023, Acme launched Xiaozhi, its assistant.", ["Acme"]),
+        ('In March 2023, Acme ran its "Homecoming Red Packets" campaign.', ["Acme"]),
+        ("In March 2023, Acme cleared review under the Hart Antitrust Act.", ["Acme"]),
+        # names joined by "&", and by "and" before an organization word, are one
+        ("In March 2023, Dalton & Reyes advised Acme.", ["Dalton & Reyes", "Acme"]),
+        (
+            "In March 2023, the Competition and Markets Authority fined Acme.",
+            ["Competition and Markets Authority", "Acme"],
+        ),
+        # an opening word in -ed is no name, however often it opens a sentence
+        ("Founded in 2004, Acme grew. Founded in 2010, Belta did too.", ["Acme"]),
+    ],
+)
+def test_events_actor_names(text: str, expected: list[str], reference: date) -> None:
+    assert list(_events(text, reference)[0].actors) == expected
+
+
+def test_events_a_surname_is_the_full_name_the_document_gives(reference: date) -> None:
+    text = (
+        "In March 2023, Acme named Helen Ashby chief executive. In May 2023, Ashby cut jobs at "
+        "Acme."
+    )
+    assert [e.actors for e in _events(text, reference)] == [
+        ("Acme", "Helen Ashby"),
+        ("Helen Ashby", "Acme"),
+    ]

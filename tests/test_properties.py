@@ -171,7 +171,8 @@ def _merge_naively(events: list[Event]) -> list[Event]:
             )
             if first.doc_id == event.doc_id:
                 near = 0 <= event.char_start - first.char_end <= SAME_PASSAGE
-                same = near and not (event.approximate and apart)
+                other_subject = first.actors and event.actors and first.actors[0] != event.actors[0]
+                same = near and not (event.approximate and other_subject)
             else:
                 a, b = set(first.sentence.split()), set(event.sentence.split())
                 same = len(a & b) / len(a | b) >= SAME_EVENT and not apart

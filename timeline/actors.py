@@ -23,8 +23,27 @@ from timeline.temporal.resources import load as load_language
 
 @packs.on_change
 def _clear() -> None:
-    for cached in (_stopwords, _festival_run, _subject_opening, _not_names, _subject_mention):
+    for cached in (
+        _stopwords,
+        _festival_run,
+        _subject_opening,
+        _not_names,
+        _subject_mention,
+        _name_rules,
+    ):
         cached.cache_clear()
+
+
+@cache
+def _name_rules(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The pack's [names] rules: what stands before a product's name, what an ordinary
+    opening word looks like, and the last words of names that are no actors ("... Act")."""
+    pack = packs.pack(lang)
+    settings = pack.settings.get("names", {})
+    before = re.compile(settings.get("product_before", r"(?!x)x"), re.IGNORECASE)
+    ordinary = re.compile(settings.get("ordinary", r"(?!x)x"))
+    heads = frozenset(w.lower() for w in pack.words("not_actor_heads"))
+    return before, ordinary, heads
 
 
 @cache
@@ -36,6 +55,8 @@ def _not_names(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for name in words for w in pack.words(name))
 
 
+# a name in quotes is a title, a slogan or a campaign
+QUOTES = frozenset("\"“‘'«")
 # a word of a name joined to a lower-case word: "Milan-based", "In-store", "AI-driven"
 _COMPOUND = re.compile(r"-[a-z]")
 # a capitalized word after a lower-case word or a comma: one that is capitalized as a name,
@@ -104,6 +125,7 @@ def find_actors(
     """
     stop = _stopwords(lang)
     not_names = _not_names(lang)
+    product, ordinary, heads = _name_rules(lang)
     occasion = _festival_run(lang)
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
@@ -119,13 +141,22 @@ def find_actors(
             continue
         if occasion.match(run):
             continue
+        if (
+            product.search(sentence, max(0, start - 40), start)
+            or sentence[start - 1 : start] in QUOTES
+        ):
+            continue  # a product, a campaign, a title in quotes
         for found_name in names:
             name = " ".join(w for w in found_name.split() if not _COMPOUND.search(w))
-            if not name or name.lower() in not_names:
+            if not name or name.lower() in not_names or name.split()[-1].lower() in heads:
                 continue
             # (a script without capitals has no sentence-initial capitals to tell apart)
             lone = " " not in name and name[:1].isupper()
-            if inside is not None and start == opening and lone and name not in inside:
+            if (
+                start == opening
+                and lone
+                and (ordinary.fullmatch(name) or (inside is not None and name not in inside))
+            ):
                 continue
             found.setdefault(name, None)
     return tuple(found)

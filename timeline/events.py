@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 
 from timeline import lang as packs
 from timeline.actors import (
@@ -33,6 +33,7 @@ from timeline.model import (
     CalendarExpr,
     Document,
     Event,
+    Granularity,
     Resolved,
     SamePeriodExpr,
     Timex,
@@ -84,6 +85,7 @@ class EventRules:
     title_reported: re.Pattern[str]  # a reporting frame a title drops
     title_tail: re.Pattern[str]  # where a title's main clause ends
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
+    period_categories: frozenset[str]  # categories dated by the period they cover
     phrase_start: re.Pattern[str]  # a word a phrase starts with: where a title may end
     dangling: re.Pattern[str]  # words a title never ends on
 
@@ -131,6 +133,7 @@ def event_rules(lang: str = "en") -> EventRules:
             title_asides=re.compile(data.get("title_asides", "(?!x)x"), flags),
             title_reported=re.compile(data.get("title_reported", "(?!x)x"), flags),
             title_tail=re.compile(data.get("title_tail", "(?!x)x"), flags),
+            period_categories=frozenset(data.get("period_categories", [])),
             phrase_start=re.compile(_words_of(data.get("phrase_starts", [])), flags),
             dangling=re.compile(
                 rf"(?:{before}(?:{_words_of(data.get('title_dangling', []))})[\s,]*)+$", flags
@@ -523,7 +526,10 @@ def extract_events(
             for aside in asides
             if (found := _governing(inside(aside), aside, framed)) is not None
         ]
-        if not dated and not aside_events:
+        if not dated:
+            # what the sentence says beyond its names and asides
+            bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
+            named_here = find_actors(_without(said, bare), lang=lang)
             # the event before, in this paragraph or the one just before it, when the
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
             # sentence or two before, when it tells clearly of an event of its own ("He
@@ -535,9 +541,7 @@ def extract_events(
                     and sentence.start - last[2] <= FOLLOW_UP_CHARS
                     and not rules.opinion.search(said)
                     and not rules.negation.search(said)
-                    and taxonomy.evidence(
-                        _without(said, _spans_of(said, find_actors(said, lang=lang)))
-                    )
+                    and taxonomy.evidence(_without(said, [*_spans_of(said, named_here), *bare]))
                     >= STRONG_WEIGHT
                 )
             )
@@ -556,22 +560,29 @@ def extract_events(
                         inside=names,
                     )
                 )
-            continue
         subject: str | None = None  # who the first predicate's event is about
         for span, found in dated:
             mine = inside(span)
-            event = _event(
+
+            make = partial(
+                _event,
                 document,
                 sentence,
                 span,
-                found,
-                mine,
-                taxonomy,
+                mentions=mine,
+                taxonomy=taxonomy,
                 lang=lang,
                 asides=asides,
                 inside=names,
                 subject=subject,
             )
+            event = make(found)
+            if event.category in rules.period_categories:
+                # results and guidance are dated by the period they cover, not the day
+                # they came out ("today reported results for the third quarter")
+                period = _governing([r for r in own(span) if _is_period(r)], span, framed)
+                if period is not None and period is not found:
+                    event = make(period)
             events.append(event)
             subject = subject or (event.actors[0] if event.actors else None)
             last = (paragraph, found, sentence.end)
@@ -593,20 +604,40 @@ def extract_events(
                 )
             )
     events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
+    events = _full_names(events)
     subject = main_subject(e.actors for e in events)
     if subject is not None:
-        # an event naming no one, or speaking of "it", "its", "the company": the article's
-        # main subject takes part
+        # the article's main subject takes part in each event: first where the event names
+        # no one or speaks of "it", "its", "the company", else after those it names
         events = [
-            replace(e, actors=(subject, *e.actors))
-            if subject not in e.actors
-            and (not e.actors or mentions_main_subject(text[e.char_start : e.char_end], lang))
-            else e
+            e
+            if subject in e.actors
+            else replace(e, actors=(subject, *e.actors))
+            if not e.actors or mentions_main_subject(text[e.char_start : e.char_end], lang)
+            else replace(e, actors=(*e.actors, subject))
             for e in events
         ]
     if subject is not None:
         events = [_titled_after(e, subject, rules) for e in events]
     return list(_unique(events))
+
+
+def _full_names(events: list[Event]) -> list[Event]:
+    """Actors under the fullest name the document gives them: "Ashby" is "Helen Ashby" when
+    that is the one name of the document ending in "Ashby"."""
+    names = {a for e in events for a in e.actors if " " in a}
+    by_last: dict[str, set[str]] = {}
+    for name in names:
+        by_last.setdefault(name.split()[-1], set()).add(name)
+    full = {last: next(iter(found)) for last, found in by_last.items() if len(found) == 1}
+    if not full:
+        return events
+    return [
+        replace(e, actors=tuple(dict.fromkeys(full.get(a, a) for a in e.actors)))
+        if any(a in full for a in e.actors)
+        else e
+        for e in events
+    ]
 
 
 def _titled_after(event: Event, subject: str, rules: EventRules) -> Event:
@@ -739,6 +770,14 @@ def _predicates(
     if len(parts) == 1:
         return [(span, found)]
     return [(part, _governing(own(part), part, framed) or found) for part, _ in parts]
+
+
+_PERIODS = frozenset({Granularity.QUARTER, Granularity.HALF, Granularity.YEAR})
+
+
+def _is_period(item: Resolved) -> bool:
+    """Is the mention's date a quarter, a half or a year?"""
+    return item.timex is not None and item.timex.granularity in _PERIODS
 
 
 def _lasting(

@@ -191,7 +191,7 @@ class ReportMerger:
             if self._doc[index] == doc_id:
                 # one event told in sentences that follow each other closely
                 near = 0 <= char_start - self._end[index] <= SAME_PASSAGE
-                if near and not (tied and _apart(self._actors[index], actors)):
+                if near and not (tied and _other_subject(self._actors[index], actors)):
                     return index
                 continue
             theirs = self._words[index]
@@ -237,6 +237,12 @@ def _apart(first: Sequence[str], other: Sequence[str]) -> bool:
     """Each names its own subject, which the other does not name ("Acme opened a store in
     Osaka" and "Belta opened a store in Osaka" on one day are two events)."""
     return bool(first and other and first[0] not in other and other[0] not in first)
+
+
+def _other_subject(first: Sequence[str], other: Sequence[str]) -> bool:
+    """Does each name a subject first, and another one ("Feld will leave" and "He will be
+    succeeded by Menon")?"""
+    return bool(first and other and first[0] != other[0])
 
 
 def merge_reports(events: Iterable[Event]) -> list[Event]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+
+from timeline import lang as packs
 
 _WORD = r"[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
 _NAME = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:\s+(?:of\s+)?(?:{_WORD}))*")
@@ -22,10 +25,47 @@ def names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, 
 
     >>> [n for *_, n in names("Xiaohongshu's COO Conan (Hua Ming) took over.", frozenset())]
     [['Xiaohongshu', 'Conan'], ['Hua Ming']]
+    >>> [n for *_, n in names("Dalton & Reyes and the Markets and Trade Authority", frozenset())]
+    [['Dalton & Reyes'], ['Markets and Trade Authority']]
     """
-    for match in _NAME.finditer(sentence):
-        run = match.group().replace("’", "'")
-        yield match.start(), match.end(), run, _split_run(run.split(), stop)
+    spans = [(m.start(), m.end()) for m in _NAME.finditer(sentence)]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _joins(sentence[joined[-1][1] : start], sentence[start:end]):
+            joined[-1] = (
+                joined[-1][0],
+                end,
+            )  # "Dalton & Reyes", "Competition and Markets Authority"
+        else:
+            joined.append((start, end))
+    for start, end in joined:
+        run = sentence[start:end].replace("’", "'")
+        yield start, end, run, _split_run(_glued(run.split()), stop)
+
+
+def _glued(words: list[str]) -> list[str]:
+    """The words of a run, "&" and "and" glued to the word after them: part of the name,
+    never where it is cut ("Dalton", "& Reyes")."""
+    glued: list[str] = []
+    for word in words:
+        if glued and glued[-1] in ("&", "and"):
+            glued[-1] = f"{glued[-1]} {word}"
+        else:
+            glued.append(word)
+    return glued
+
+
+def _joins(between: str, after: str) -> bool:
+    """Are two capitalized runs one name: joined by "&", or by "and" when the second ends
+    in an organization word (``words/org_words.txt``)?"""
+    if between == " & ":
+        return True
+    return between == " and " and after.split()[-1].strip("'’s") in _org_words()
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(packs.pack("en").words("org_words"))
 
 
 def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
