@@ -496,3 +496,24 @@ def test_events_a_surname_is_the_full_name_the_document_gives(reference: date) -
         ("Acme", "Helen Ashby"),
         ("Helen Ashby", "Acme"),
     ]
+
+
+def test_events_a_clock_time_belongs_to_the_day_beside_it() -> None:
+    (event,) = _events("Mingdu opened pre-sales at 8 p.m. on October 20.", date(2025, 11, 13))
+    assert event.timex == "2025-10-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [
+        # out on the reference day: the period the results cover
+        ("Acme today reported results for the third quarter of 2024.", "2024-Q3"),
+        # a day of their own: that day
+        ("Acme will report fourth-quarter results on Feb. 10.", "2025-02-10"),
+        # the day a period ended describes the period
+        ("For the third quarter ended Sept. 30, Acme expects revenue of 5 million.", "2024-Q3"),
+    ],
+)
+def test_events_results_are_dated_by_their_period(text: str, timex: str) -> None:
+    (event,) = _events(text, date(2024, 11, 21))
+    assert (event.timex, event.category) == (timex, "earnings")

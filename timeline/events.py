@@ -36,6 +36,7 @@ from timeline.model import (
     Granularity,
     Resolved,
     SamePeriodExpr,
+    TimeOfDayExpr,
     Timex,
     TimexType,
     WeekdayExpr,
@@ -286,6 +287,10 @@ def _governing(
             continue
         if framed is not None and framed(mention.start):
             continue
+        # "at 8 p.m. on October 20": the clock time belongs to the day beside it
+        bare_time = isinstance(mention.expr, TimeOfDayExpr) and mention.expr.day is None
+        if bare_time and any(_dated_day(r) for r in resolved if r is not item):
+            continue
         if best is None:
             best = item
             continue
@@ -295,6 +300,14 @@ def _governing(
         if inside and (timex.end - timex.start) < (outer.end - outer.start):
             best = item
     return best
+
+
+def _dated_day(item: Resolved) -> bool:
+    """Is the mention a dated day or coarser, not a clock time of the reference day?"""
+    expr, timex = item.mention.expr, item.timex
+    if timex is None or timex.start is None or timex.type not in _DATED:
+        return False
+    return not (isinstance(expr, TimeOfDayExpr) and expr.day is None)
 
 
 def sentence_words(text: str) -> frozenset[str]:
@@ -578,10 +591,29 @@ def extract_events(
             )
             event = make(found)
             if event.category in rules.period_categories:
-                # results and guidance are dated by the period they cover, not the day
-                # they came out ("today reported results for the third quarter")
+                # results or guidance due on a day of their own: that day ("will report
+                # fourth-quarter results on Feb. 10")
+                due = _governing(
+                    [
+                        r
+                        for r in own(span)
+                        if r.timex is not None
+                        and r.timex.granularity is Granularity.DAY
+                        and r.timex.start != document.reference_date
+                    ],
+                    span,
+                    framed,
+                )
+                if due is not None and due is not found:
+                    found = due
+                    event = make(found)
+            if event.category in rules.period_categories and found.timex is not None:
+                # results and guidance out on the reference day are dated by the period
+                # they cover ("today reported results for the third quarter"); a day of
+                # their own is kept ("will report fourth-quarter results on Feb. 10")
                 period = _governing([r for r in own(span) if _is_period(r)], span, framed)
-                if period is not None and period is not found:
+                released = found.timex is not None and found.timex.start == document.reference_date
+                if period is not None and period is not found and released:
                     event = make(period)
             events.append(event)
             subject = subject or (event.actors[0] if event.actors else None)
