@@ -650,7 +650,7 @@ def extract_events(
             for e in events
         ]
     if subject is not None:
-        events = [_titled_after(e, subject, rules) for e in events]
+        events = [_titled_after(e, subject, rules, lang) for e in events]
     return list(_unique(events))
 
 
@@ -672,14 +672,24 @@ def _full_names(events: list[Event]) -> list[Event]:
     ]
 
 
-def _titled_after(event: Event, subject: str, rules: EventRules) -> Event:
+def _titled_after(event: Event, subject: str, rules: EventRules, lang: str) -> Event:
     """The event, its title opening with the main subject where it opened with its stand-in
-    ("It signed ..." → "Lanting signed ...", "Our campaign" → "Zhiyu's campaign")."""
+    ("It signed ..." → "Lanting signed ...", "Our campaign" → "Zhiyu's campaign") or with
+    a verb ("Announced that it would ..." → "Lanting will ...")."""
     found = rules.title_subjects.match(event.title)
-    if found is None:
+    if found is not None:
+        name = f"{subject}'s" if found.group("own") else subject
+        return replace(event, title=name + event.title[found.end() :])
+    first = event.title.split(" ", 1)[0].lower()
+    res = load_language(lang)
+    kind = res.tense.get(first)
+    verb = kind in ("PAST", "FUTURE", "REPORTED") or (
+        kind is None and first not in res.not_past and res.tense_words.fullmatch(first) is not None
+    )
+    if not verb:
         return event
-    name = f"{subject}'s" if found.group("own") else subject
-    return replace(event, title=name + event.title[found.end() :])
+    title = _main_clause(f"{subject} {first}{event.title[len(first) :]}", rules)
+    return replace(event, title=title)
 
 
 def _event(

@@ -151,8 +151,15 @@ def resolve_all(
             carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
         focus_year = focus if carried else _later_year(mention, sentence_years)
         expr = mention.expr
-        if subject is not None and isinstance(expr, CalendarExpr) and expr.year.shift == 0:
-            expr = replace(expr, year=YearRef(value=subject))  # "this year" of a review
+        if (
+            subject is not None
+            and isinstance(expr, CalendarExpr)
+            and expr.year.shift == 0
+            and not (mention.tense is Tense.FUTURE and subject < reference.year)
+        ):
+            # "this year" of a review, unless spoken of in the future ("this year's Spring
+            # Festival will ..." in a review of 2023 published in January 2024)
+            expr = replace(expr, year=YearRef(value=subject))
         if focus_year is not None and (
             (mode == "news" and mention.tense is Tense.FUTURE and focus_year < reference.year)
             or (mention.tense is Tense.PAST and focus_year > reference.year)
