@@ -63,7 +63,7 @@ class EventRules:
 
     clause_split: re.Pattern[str]  # where a sentence's clauses part
     title_cut: re.Pattern[str]  # where a title's clause ends
-    trailing: re.Pattern[str]  # words dropped at the end of what precedes the date
+    trailing: frozenset[str]  # words dropped at the end of what precedes the date
     leading: re.Pattern[str]  # words dropped at the start of a title
     ties: re.Pattern[str]  # an undated sentence opening with one follows the event before
     framing: re.Pattern[str]  # a framing phrase right before a date: no event
@@ -88,7 +88,7 @@ class EventRules:
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
     period_categories: frozenset[str]  # categories dated by the period they cover
     phrase_start: re.Pattern[str]  # a word a phrase starts with: where a title may end
-    dangling: re.Pattern[str]  # words a title never ends on
+    dangling: frozenset[str]  # words a title never ends on
 
 
 @packs.on_change
@@ -105,12 +105,11 @@ def event_rules(lang: str = "en") -> EventRules:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         flags = re.IGNORECASE
         before, after = pack.boundary
-        trailing = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["title_trailing"])
         leading = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["title_leading"])
         return EventRules(
             clause_split=re.compile(data["clause_split"]),  # case matters: ", But" is no cut
             title_cut=re.compile(data["title_cut"], flags),
-            trailing=re.compile(rf"(?:{before}(?:{trailing})\s*)+$", flags),
+            trailing=_phrases(data["title_trailing"]),
             leading=re.compile(rf"^(?:(?:{leading}){after}[,\s]*)+", flags),
             ties=re.compile(r"\W*" + pack.word_regex(pack.alternation("tie_words")), flags),
             framing=re.compile(
@@ -136,9 +135,7 @@ def event_rules(lang: str = "en") -> EventRules:
             title_tail=re.compile(data.get("title_tail", "(?!x)x"), flags),
             period_categories=frozenset(data.get("period_categories", [])),
             phrase_start=re.compile(_words_of(data.get("phrase_starts", [])), flags),
-            dangling=re.compile(
-                rf"(?:{before}(?:{_words_of(data.get('title_dangling', []))})[\s,]*)+$", flags
-            ),
+            dangling=_phrases(data.get("title_dangling", [])),
             title_subjects=re.compile(
                 rf"^(?:(?P<own>{_words_of(data.get('title_possessives', []))})"
                 rf"|{_words_of(data.get('title_subjects', []))}){after}",
@@ -151,6 +148,34 @@ def event_rules(lang: str = "en") -> EventRules:
     except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
         msg = f"lang/{lang}/events.toml: {type(exc).__name__}: {exc}"
         raise ResourceError(msg) from None
+
+
+# the longest phrase of a title word list, in words
+_LONGEST_PHRASE = 4
+
+
+def _phrases(words: Sequence[str]) -> frozenset[str]:
+    """A word list as lower-case phrases of single-spaced words."""
+    return frozenset(" ".join(w.lower().split()) for w in words)
+
+
+def _drop_last(text: str, phrases: frozenset[str]) -> str:
+    """``text`` without the phrases of ``phrases`` it ends on, one after another ("Sales
+    rose for much of" → "Sales rose"), and the punctuation they leave.
+
+    >>> _drop_last("Sales rose for much of", frozenset({"for much of", "the"}))
+    'Sales rose'
+    """
+    words = text.split()
+    while words:
+        for size in range(min(_LONGEST_PHRASE, len(words)), 0, -1):
+            tail = " ".join(words[-size:]).lower().strip(" ,;:")
+            if tail in phrases:
+                del words[-size:]
+                break
+        else:
+            break
+    return " ".join(words).strip(" ,.;:")
 
 
 def _words_of(words: Sequence[str]) -> str:
@@ -198,7 +223,7 @@ def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") 
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
     else:
-        text = rules.trailing.sub("", before.rstrip()).rstrip(" ,") + " " + after
+        text = _drop_last(before.rstrip(), rules.trailing).rstrip(" ,") + " " + after
     text = _main_clause(text, rules)
     words = text.split()
     if len(words) > rules.title_words:
@@ -223,8 +248,8 @@ def _shortened(words: list[str], rules: EventRules) -> str:
         and not any(c.isdigit() for c in words[i])  # "... to $650 million" stays whole
     ]
     if ends:
-        return rules.dangling.sub("", " ".join(words[: ends[-1]]).rstrip(" ,;:")).rstrip(" ,;:")
-    text = rules.dangling.sub("", " ".join(words[:limit]).rstrip(" ,;:")).rstrip(" ,;:")
+        return _drop_last(" ".join(words[: ends[-1]]), rules.dangling)
+    text = _drop_last(" ".join(words[:limit]), rules.dangling)
     return text + ("…" if limit < len(words) else "")
 
 
@@ -263,7 +288,7 @@ def _main_clause(text: str, rules: EventRules) -> str:
     text = re.sub(r"\s+,", ",", " ".join(text.split()))
     text = re.sub(r",\s*(?:\S+\s*)?,", ",", text)  # a fragment left between commas
     text = rules.leading.sub("", text.strip(" ,;:"))
-    return rules.dangling.sub("", text.strip(" ,.;:")).strip(" ,.;:")
+    return _drop_last(text.strip(" ,.;:"), rules.dangling)
 
 
 def _governing(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from timeline import lang as packs
@@ -25,18 +26,30 @@ class Category:
     weak: re.Pattern[str] | None
     fallback: bool = False  # wins only when no other category scores
     examples: tuple[str, ...] = ()  # clauses it must win
+    words: tuple[str, ...] = ()  # its keywords, strong and weak, as written
 
-    def score(self, text: str) -> int:
-        """Strong keywords found count :data:`STRONG_WEIGHT`, others 1 (each once)."""
-        score = 0
+    def score(self, text: str, starts: Sequence[int] | None = None) -> int:
+        """Strong keywords found count :data:`STRONG_WEIGHT`, others 1 (each once); a weak
+        keyword inside a strong one counts no more. ``starts``: where any keyword of the
+        taxonomy starts in ``text`` (:attr:`Taxonomy.starts`), when known: only there is
+        looked (scanning the text once for all categories, not once for each)."""
+        if starts is None:
+            starts = _Starts.of((self,)).find(text).get(0, [])
+        strong: set[str] = set()
+        spans: list[tuple[int, int]] = []
         if self.strong is not None:
-            found = list(self.strong.finditer(text))
-            score += STRONG_WEIGHT * len({m.group().lower() for m in found})
-            for m in reversed(found):  # a weak keyword inside a strong one counts no more
-                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+            for start in starts:
+                found = self.strong.match(text, start)
+                if found is not None:
+                    strong.add(found.group().lower())
+                    spans.append(found.span())
+        weak: set[str] = set()
         if self.weak is not None:
-            score += len({m.lower() for m in self.weak.findall(text)})
-        return score
+            for start in starts:
+                found = self.weak.match(text, start)
+                if found is not None and not any(a <= start < b for a, b in spans):
+                    weak.add(found.group().lower())
+        return STRONG_WEIGHT * len(strong) + len(weak)
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -61,6 +74,20 @@ class Taxonomy:
     """Ordered categories; :meth:`categorize` picks one for a text."""
 
     categories: tuple[Category, ...]
+    starts: _Starts = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", _Starts.of(self.categories))
+
+    def _scores(self, text: str) -> list[tuple[int, int, Category]]:
+        """(score, -index, category) of each category that scores in ``text``."""
+        scores = []
+        for index, starts in self.starts.find(text).items():
+            category = self.categories[index]
+            score = category.score(text, starts)
+            if score:
+                scores.append((score, -index, category))
+        return scores
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -85,7 +112,7 @@ class Taxonomy:
         >>> load_taxonomy().evidence("The weather was nice.")
         0
         """
-        return max((c.score(text) for c in self.categories if not c.fallback), default=0)
+        return max((s for s, _, c in self._scores(text) if not c.fallback), default=0)
 
     def categories_of(self, text: str) -> tuple[str, ...]:
         """The category ids ``text`` falls in, best first: the best scoring, and a second
@@ -99,7 +126,7 @@ class Taxonomy:
         >>> load_taxonomy().categories_of("It announced a partnership with Birch.")
         ('partnership',)
         """
-        scores = [(c.score(text), -i, c) for i, c in enumerate(self.categories)]
+        scores = self._scores(text)
         ranked = sorted(
             ((s, i, c) for s, i, c in scores if s > 0 and not c.fallback), reverse=True
         ) or sorted(((s, i, c) for s, i, c in scores if s > 0), reverse=True)
@@ -112,6 +139,74 @@ class Taxonomy:
             if score >= STRONG_WEIGHT and 2 * score >= best[0]:
                 chosen.append(ranked[1][2].id)
         return tuple(chosen)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """Where a keyword of some category may start in a text, and of which categories: at a
+    word that is the first word of a keyword (or begins like a keyword ending in *), or
+    where a keyword of a script without spaces matches. Found once for all categories:
+    scanning each category's regexes over the whole text cost more than all the rest of the
+    event stage."""
+
+    firsts: dict[str, frozenset[int]]
+    prefixes: tuple[tuple[str, frozenset[int]], ...]
+    any_prefix: tuple[str, ...]  # all of them, for one test of each word
+    unspaced: re.Pattern[str] | None
+    unspaced_categories: frozenset[int]
+
+    @classmethod
+    def of(cls, categories: Sequence[Category]) -> _Starts:
+        firsts: dict[str, set[int]] = {}
+        prefixes: dict[str, set[int]] = {}
+        unspaced: list[str] = []
+        unspaced_categories: set[int] = set()
+        for index, category in enumerate(categories):
+            for word in category.words:
+                if packs.unspaced(word[0]):
+                    unspaced.append(re.escape(word.rstrip("*")))
+                    unspaced_categories.add(index)
+                    continue
+                first = _WORD.match(word.lower())
+                if first is None:
+                    continue
+                whole = first.end() == len(word.rstrip("*")) and word.endswith("*")
+                (prefixes if whole else firsts).setdefault(first.group(), set()).add(index)
+        pattern = re.compile("|".join(unspaced), re.IGNORECASE) if unspaced else None
+        return cls(
+            {w: frozenset(c) for w, c in firsts.items()},
+            tuple((w, frozenset(c)) for w, c in sorted(prefixes.items())),
+            tuple(sorted(prefixes)),
+            pattern,
+            frozenset(unspaced_categories),
+        )
+
+    def find(self, text: str) -> dict[int, list[int]]:
+        """Per category that may match in ``text``: where its keywords may start."""
+        starts: dict[int, list[int]] = {}
+        for m in _WORD.finditer(text):
+            word = m.group().lower()
+            found = self.firsts.get(word)
+            if found is not None:
+                for index in found:
+                    starts.setdefault(index, []).append(m.start())
+            if not word.startswith(self.any_prefix):
+                continue
+            for prefix, of in self.prefixes:
+                if word.startswith(prefix):
+                    for index in of:
+                        at = starts.setdefault(index, [])
+                        if not at or at[-1] != m.start():
+                            at.append(m.start())
+        if self.unspaced is not None:
+            found_unspaced = [m.start() for m in self.unspaced.finditer(text)]
+            if found_unspaced:
+                for index in self.unspaced_categories:
+                    starts[index] = sorted({*starts.get(index, []), *found_unspaced})
+        return starts
 
 
 def _words(row: dict[str, object], key: str, name: str) -> list[str]:
@@ -153,6 +248,7 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
                 weak=_pattern(_words(row, "keywords", name)),
                 fallback=row.get("fallback") is True,
                 examples=tuple(_words(row, "examples", name)),
+                words=tuple(_words(row, "strong", name) + _words(row, "keywords", name)),
             )
         )
     if not categories:

@@ -14,7 +14,7 @@ from timeline import lang as packs
 from timeline.errors import ResourceError
 
 # the title and the opening of the body are where a review says what it reviews
-OPENING_CHARS = 1500
+OPENING_CHARS = 800
 
 
 @packs.on_change

@@ -363,6 +363,8 @@ def _clause_tense(
     # will leave at the end of June": "will leave" dates June), then the whole clause
     cut = max(text.rfind(", ", left, start), text.rfind("; ", left, start))
     after = [i for i in (text.find(", ", end, right), text.find("; ", end, right)) if i >= 0]
+    if cut < 0 and not after:  # the stretch is the whole clause
+        return _votes(text, start, end, left, right, res) or Tense.NONE
     own = _votes(text, start, end, cut + 1 if cut >= 0 else left, min(after, default=right), res)
     if own is not None and own is not Tense.NONE:
         return own
