@@ -76,6 +76,7 @@ class EventRules:
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
+    quiet: re.Pattern[str]  # boilerplate or opinion: one scan for both
     opinion: re.Pattern[str]  # a sentence stating an opinion or a guess: no event
     comparison: re.Pattern[str]  # right before a date: what is compared, not when
     dateline: re.Pattern[str]  # a paragraph's dateline: when it was filed
@@ -125,6 +126,10 @@ def event_rules(lang: str = "en") -> EventRules:
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
             opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
+            quiet=re.compile(
+                f"(?:{data.get('boilerplate', '(?!x)x')})|(?:{data.get('opinion', '(?!x)x')})",
+                flags,
+            ),
             comparison=re.compile(data.get("comparison", "(?!x)x"), flags),
             dateline=re.compile(data.get("dateline", "(?!x)x")),  # case matters
             subordinate=re.compile(data.get("subordinate", "(?!x)x"), flags),
@@ -505,7 +510,9 @@ def extract_events(
         said = text[sentence.start : sentence.end]
         if said.rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
-        if rules.boilerplate.search(said):
+        # (one scan for both: most sentences are neither)
+        quiet = rules.quiet.search(said) is not None
+        if quiet and rules.boilerplate.search(said):
             continue  # boilerplate, a notice, a balance: no event
 
         asides = [
@@ -550,7 +557,7 @@ def extract_events(
         if len({found.timex for _, found in dated}) < 2:
             whole = _governing(own(sentence), sentence, framed)
             dated = [(sentence, whole)] if whole is not None else []
-        if rules.opinion.search(
+        if quiet and rules.opinion.search(
             _without(said, [(a.start - sentence.start, a.end - sentence.start) for a in asides])
         ):
             dated = []  # an opinion or a guess is no event (its asides may be)
@@ -567,7 +574,6 @@ def extract_events(
         if not dated:
             # what the sentence says beyond its names and asides
             bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
-            named_here = find_actors(_without(said, bare), lang=lang)
             # the event before, in this paragraph or the one just before it, when the
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
             # sentence or two before, when it tells clearly of an event of its own ("He
@@ -577,10 +583,9 @@ def extract_events(
                 or (
                     paragraph == last[0]
                     and sentence.start - last[2] <= FOLLOW_UP_CHARS
-                    and not rules.opinion.search(said)
+                    and not quiet
                     and not rules.negation.search(said)
-                    and taxonomy.evidence(_without(said, [*_spans_of(said, named_here), *bare]))
-                    >= STRONG_WEIGHT
+                    and taxonomy.evidence(_plain(said, bare, lang)) >= STRONG_WEIGHT
                 )
             )
             if tied and last is not None:
@@ -860,6 +865,12 @@ def _lasting(
         )
     }
     return since if len(since) < len(mentions) else set()
+
+
+def _plain(text: str, asides: Sequence[tuple[int, int]], lang: str) -> str:
+    """``text`` without its asides and the names in it: what it says of an event."""
+    names = find_actors(_without(text, asides), lang=lang)
+    return _without(text, [*_spans_of(text, names), *asides])
 
 
 def _spans_of(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
