@@ -8,9 +8,14 @@ boundaries, sentence rules, date order) and the data every stage reads for that 
 ``lexicon/*.tsv``      the word lists the rules use (months, numbers, tense markers...)
 ``festivals.toml``     the festivals' names (their dates are language-neutral, in
                        ``timeline/temporal/data/festivals.toml``) and lunar-context words
-``taxonomy.toml``      event categories and their keywords
+``taxonomy.toml``      event categories, their keywords and example clauses
+``events.toml``        how clauses become events: clause and predicate splits, asides,
+                       headings, boilerplate and opinion cues, status cues, title rules
+``fiscal.toml``        (optional) how a text states its fiscal year
+``subject.toml``       (optional) how a text says which year it reviews
 ``words/*.txt``        event and actor word lists: tie words, framing cues, subject words,
-                       actor stop-words, abbreviations and sentence starters
+                       actor stop-words, places, regions, demonyms, organization words,
+                       abbreviations and sentence starters
 ``code.py``            (optional) what is truly code in the language: functions named in
                        :data:`HOOKS`
 =====================  ==================================================================
