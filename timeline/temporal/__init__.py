@@ -45,7 +45,8 @@ def resolve(
     lang = packs.choose(lang, text[start:end])
     mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
     fiscal = fiscal_year(text, lang, start, end)
-    subject = subject_year(text, lang, reference=reference, end=start + OPENING_CHARS)
+    stop = len(text) if end is None else end
+    subject = subject_year(text, lang, reference=reference, end=min(stop, start + OPENING_CHARS))
     return resolve_all(
         mentions,
         reference=reference,
