@@ -26,7 +26,6 @@ def _clear() -> None:
     for cached in (
         _stopwords,
         _festival_run,
-        _subject_opening,
         _not_names,
         _subject_mention,
         _name_rules,
@@ -200,17 +199,6 @@ def apply_aliases(actors: Sequence[str], sentence: str, aliases: Aliases) -> tup
         if canonical not in names and re.search(pattern, sentence, re.IGNORECASE):
             names[canonical] = None
     return tuple(names)
-
-
-@cache
-def _subject_opening(lang: str) -> re.Pattern[str]:
-    pack = packs.pack(lang)
-    return re.compile(r"\W*" + pack.word_regex(pack.alternation("subject_words")), re.IGNORECASE)
-
-
-def speaks_of_main_subject(sentence: str, lang: str = "en") -> bool:
-    """Does the sentence open with "It", "The company" ...?"""
-    return _subject_opening(lang).match(sentence) is not None
 
 
 @cache

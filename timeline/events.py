@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import tomllib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -101,12 +100,14 @@ def _clear() -> None:
 def event_rules(lang: str = "en") -> EventRules:
     """The event rules of language ``lang`` (cached)."""
     pack = packs.pack(lang)
-    path = pack.file("events.toml")
+    data = pack.toml("events.toml")
+    if data is None:
+        msg = f"language pack {lang!r} has no events.toml"
+        raise ResourceError(msg)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         flags = re.IGNORECASE
         before, after = pack.boundary
-        leading = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["title_leading"])
+        leading = packs.alternation(data["title_leading"])
         return EventRules(
             clause_split=re.compile(data["clause_split"]),  # case matters: ", But" is no cut
             title_cut=re.compile(data["title_cut"], flags),
@@ -139,18 +140,15 @@ def event_rules(lang: str = "en") -> EventRules:
             title_reported=re.compile(data.get("title_reported", "(?!x)x"), flags),
             title_tail=re.compile(data.get("title_tail", "(?!x)x"), flags),
             period_categories=frozenset(data.get("period_categories", [])),
-            phrase_start=re.compile(_words_of(data.get("phrase_starts", [])), flags),
+            phrase_start=re.compile(packs.alternation(data.get("phrase_starts", [])), flags),
             dangling=_phrases(data.get("title_dangling", [])),
             title_subjects=re.compile(
-                rf"^(?:(?P<own>{_words_of(data.get('title_possessives', []))})"
-                rf"|{_words_of(data.get('title_subjects', []))}){after}",
+                rf"^(?:(?P<own>{packs.alternation(data.get('title_possessives', []))})"
+                rf"|{packs.alternation(data.get('title_subjects', []))}){after}",
                 flags,
             ),
         )
-    except FileNotFoundError:
-        msg = f"language pack {lang!r} has no events.toml"
-        raise ResourceError(msg) from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+    except (KeyError, TypeError, re.error) as exc:
         msg = f"lang/{lang}/events.toml: {type(exc).__name__}: {exc}"
         raise ResourceError(msg) from None
 
@@ -181,11 +179,6 @@ def _drop_last(text: str, phrases: frozenset[str]) -> str:
         else:
             break
     return " ".join(words).strip(" ,.;:")
-
-
-def _words_of(words: Sequence[str]) -> str:
-    """A regex alternation of ``words``, any spacing (one that never matches for none)."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!x)x"
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -272,21 +265,14 @@ def _main_clause(text: str, rules: EventRules) -> str:
     dateline = rules.dateline.match(text)
     if dateline is not None:
         text = text[dateline.end() :]
-    text = rules.leading.sub("", text.strip(" ,"))
-    for tail in rules.title_tail.finditer(text):  # a tail first: ", which ..." at the end
-        if len(text[: tail.start()].split()) >= 3:
-            text = text[: tail.start()]
-            break
+    text = _before_tail(rules.leading.sub("", text.strip(" ,")), rules)  # ", which ..." first
     for _ in range(3):  # asides, nested or one after another
         text = rules.title_asides.sub(" ", text)
     reported = rules.title_reported.match(text)
     if reported is not None:
         verb = "will " if reported.group("would") else ""
         text = f"{reported.group('subject')} {verb}{text[reported.end() :]}"
-    for tail in rules.title_tail.finditer(text):
-        if len(text[: tail.start()].split()) >= 3:
-            text = text[: tail.start()]
-            break
+    text = _before_tail(text, rules)
     end = rules.title_asides.search(text.rstrip(" ,.;:") + ",")  # an aside closing it
     if end is not None and end.end() >= len(text.rstrip(" ,.;:")) and end.start() > 0:
         text = text[: end.start()]
@@ -294,6 +280,14 @@ def _main_clause(text: str, rules: EventRules) -> str:
     text = re.sub(r",\s*(?:\S+\s*)?,", ",", text)  # a fragment left between commas
     text = rules.leading.sub("", text.strip(" ,;:"))
     return _drop_last(text.strip(" ,.;:"), rules.dangling)
+
+
+def _before_tail(text: str, rules: EventRules) -> str:
+    """``text`` up to its first participle or subordinate tail at least three words in."""
+    for tail in rules.title_tail.finditer(text):
+        if len(text[: tail.start()].split()) >= 3:
+            return text[: tail.start()]
+    return text
 
 
 def _governing(
@@ -557,9 +551,8 @@ def extract_events(
         if len({found.timex for _, found in dated}) < 2:
             whole = _governing(own(sentence), sentence, framed)
             dated = [(sentence, whole)] if whole is not None else []
-        if quiet and rules.opinion.search(
-            _without(said, [(a.start - sentence.start, a.end - sentence.start) for a in asides])
-        ):
+        bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
+        if quiet and rules.opinion.search(_without(said, bare)):
             dated = []  # an opinion or a guess is no event (its asides may be)
         dated = [
             part
@@ -572,8 +565,6 @@ def extract_events(
             if (found := _governing(inside(aside), aside, framed)) is not None
         ]
         if not dated:
-            # what the sentence says beyond its names and asides
-            bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
             # the event before, in this paragraph or the one just before it, when the
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
             # sentence or two before, when it tells clearly of an event of its own ("He
@@ -621,8 +612,10 @@ def extract_events(
             )
             event = make(found)
             if event.category in rules.period_categories:
-                # results or guidance due on a day of their own: that day ("will report
-                # fourth-quarter results on Feb. 10")
+                # results and guidance due on a day of their own are dated by that day
+                # ("will report fourth-quarter results on Feb. 10"); out on the reference
+                # day, by the period they cover ("today reported results for the third
+                # quarter")
                 due = _governing(
                     [
                         r
@@ -637,14 +630,10 @@ def extract_events(
                 if due is not None and due is not found:
                     found = due
                     event = make(found)
-            if event.category in rules.period_categories and found.timex is not None:
-                # results and guidance out on the reference day are dated by the period
-                # they cover ("today reported results for the third quarter"); a day of
-                # their own is kept ("will report fourth-quarter results on Feb. 10")
-                period = _governing([r for r in own(span) if _is_period(r)], span, framed)
-                released = found.timex is not None and found.timex.start == document.reference_date
-                if period is not None and period is not found and released:
-                    event = make(period)
+                elif found.timex is not None and found.timex.start == document.reference_date:
+                    period = _governing([r for r in own(span) if _is_period(r)], span, framed)
+                    if period is not None and period is not found:
+                        event = make(period)
             events.append(event)
             subject = subject or (event.actors[0] if event.actors else None)
             last = (paragraph, found, sentence.end)
@@ -711,12 +700,7 @@ def _titled_after(event: Event, subject: str, rules: EventRules, lang: str) -> E
         name = f"{subject}'s" if found.group("own") else subject
         return replace(event, title=name + event.title[found.end() :])
     first = event.title.split(" ", 1)[0].lower()
-    res = load_language(lang)
-    kind = res.tense.get(first)
-    verb = kind in ("PAST", "FUTURE", "REPORTED") or (
-        kind is None and first not in res.not_past and res.tense_words.fullmatch(first) is not None
-    )
-    if not verb:
+    if not _is_verb(first, lang, ("PAST", "FUTURE", "REPORTED")):
         return event
     title = _main_clause(f"{subject} {first}{event.title[len(first) :]}", rules)
     return replace(event, title=title)
@@ -749,7 +733,8 @@ def _event(
     rules = event_rules(lang)
     inner = [a for a in asides if span.start <= a.start and a.end <= span.end and a != span]
     body = text[span.start : span.end]
-    if text[span.start : span.start + 1] == ",":  # an aside: ", who joined in 2008"
+    aside = body.startswith(",")  # an aside of its own: ", who joined in 2008"
+    if aside:
         body = " " + body[1:]
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
     background = [(a.start - span.start, a.end - span.start) for a in inner]
@@ -773,7 +758,7 @@ def _event(
     else:  # a tied sentence: its own words make the title
         title = make_title(kept, 0, 0, lang)
     second = rules.predicate_split.match(text, span.start, span.end) is not None
-    if subject is not None and (second or text[span.start : span.start + 1] == ","):
+    if subject is not None and (second or aside):
         # a second predicate ("... and cut 700 jobs"): the first one's subject does it
         title = (
             make_title(f"{subject} {kept.strip()}", 0, 0, lang)
@@ -819,13 +804,9 @@ def _predicates(
     """The clause ``span`` (dated ``found``) as one event per predicate that tells of its own
     kind of event ("it closed two plants and cut 700 jobs": a closure and layoffs), each at
     its own date or the clause's; the clause alone when its predicates tell of one kind."""
-    res = load_language(lang)
     cuts = [span.start]
     for match in rules.predicate_split.finditer(text, span.start, span.end):
-        verb = match.group("verb").lower()
-        kind = res.tense.get(verb)
-        past = kind is None and res.tense_words.fullmatch(verb) and verb not in res.not_past
-        if kind in ("PAST", "FUTURE") or past:
+        if _is_verb(match.group("verb").lower(), lang, ("PAST", "FUTURE")):
             cuts.append(match.start())
     if len(cuts) == 1:
         return [(span, found)]
@@ -834,7 +815,7 @@ def _predicates(
     for a, b in itertools.pairwise(cuts):
         part = Sentence(a, b)
         said = text[a:b]
-        kind = taxonomy.categorize(said) if taxonomy.evidence(said) else OTHER
+        kind = taxonomy.strongest(said)[0]
         if parts and (kind == OTHER or kind == parts[-1][1]):
             parts[-1] = (Sentence(parts[-1][0].start, b), parts[-1][1])  # one event still
         else:
@@ -842,6 +823,17 @@ def _predicates(
     if len(parts) == 1:
         return [(span, found)]
     return [(part, _governing(own(part), part, framed) or found) for part, _ in parts]
+
+
+def _is_verb(word: str, lang: str, kinds: tuple[str, ...]) -> bool:
+    """Is the lower-case ``word`` a tense marker of one of ``kinds`` (the pack's tense
+    lexicon), or a past form by its ending ("merged") that is no exception?"""
+    res = load_language(lang)
+    kind = res.tense.get(word)
+    if kind is not None:
+        return kind in kinds
+    past = word not in res.not_past and res.tense_words.fullmatch(word) is not None
+    return "PAST" in kinds and past
 
 
 _PERIODS = frozenset({Granularity.QUARTER, Granularity.HALF, Granularity.YEAR})

@@ -28,13 +28,11 @@ class Category:
     examples: tuple[str, ...] = ()  # clauses it must win
     words: tuple[str, ...] = ()  # its keywords, strong and weak, as written
 
-    def score(self, text: str, starts: Sequence[int] | None = None) -> int:
+    def score(self, text: str, starts: Sequence[int]) -> int:
         """Strong keywords found count :data:`STRONG_WEIGHT`, others 1 (each once); a weak
-        keyword inside a strong one counts no more. ``starts``: where any keyword of the
-        taxonomy starts in ``text`` (:attr:`Taxonomy.starts`), when known: only there is
-        looked (scanning the text once for all categories, not once for each)."""
-        if starts is None:
-            starts = _Starts.of((self,)).find(text).get(0, [])
+        keyword inside a strong one counts no more. ``starts``: where the category's
+        keywords may start in ``text`` (:meth:`_Starts.find`): only there is looked, the
+        text scanned once for all categories, not once for each."""
         strong: set[str] = set()
         spans: list[tuple[int, int]] = []
         if self.strong is not None:
@@ -112,7 +110,22 @@ class Taxonomy:
         >>> load_taxonomy().evidence("The weather was nice.")
         0
         """
-        return max((s for s, _, c in self._scores(text) if not c.fallback), default=0)
+        return self.strongest(text)[1]
+
+    def strongest(self, text: str) -> tuple[str, int]:
+        """The best-scoring category that is no fallback and its score; ``("other", 0)``
+        when none scores.
+
+        >>> load_taxonomy().strongest("Acme opened a store in Osaka.")
+        ('launch', 1)
+        >>> load_taxonomy().strongest("It announced the plan.")  # a fallback only
+        ('other', 0)
+        """
+        scores = [(s, i, c) for s, i, c in self._scores(text) if not c.fallback]
+        if not scores:
+            return OTHER, 0
+        score, _, category = max(scores)
+        return category.id, score
 
     def categories_of(self, text: str) -> tuple[str, ...]:
         """The category ids ``text`` falls in, best first: the best scoring, and a second
@@ -127,9 +140,9 @@ class Taxonomy:
         ('partnership',)
         """
         scores = self._scores(text)
-        ranked = sorted(
-            ((s, i, c) for s, i, c in scores if s > 0 and not c.fallback), reverse=True
-        ) or sorted(((s, i, c) for s, i, c in scores if s > 0), reverse=True)
+        ranked = sorted(((s, i, c) for s, i, c in scores if not c.fallback), reverse=True) or (
+            sorted(scores, reverse=True)
+        )
         if not ranked:
             return (OTHER,)
         best = ranked[0]

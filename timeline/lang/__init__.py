@@ -31,7 +31,7 @@ import importlib.util
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -96,12 +96,20 @@ class Pack:
         return _words(self.folder, name)
 
     def alternation(self, name: str) -> str:
-        """A regex alternation of the phrases of ``words/NAME.txt``, any spacing (one that
-        never matches for an empty list)."""
-        words = self.words(name)
-        if not words:
-            return r"(?!x)x"
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        """A regex alternation of the phrases of ``words/NAME.txt`` (:func:`alternation`)."""
+        return alternation(self.words(name))
+
+    def toml(self, name: str) -> dict[str, Any] | None:
+        """The pack's data file ``name`` read as TOML; None when the pack has none; a
+        :class:`ResourceError` naming the file when it is no valid TOML."""
+        path = self.file(name)
+        if not path.is_file():
+            return None
+        try:
+            return tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            msg = f"lang/{self.code}/{name}: TOMLDecodeError: {exc}"
+            raise ResourceError(msg) from None
 
     def word_regex(self, body: str) -> str:
         """``body`` as a whole word of this language."""
@@ -111,6 +119,16 @@ class Pack:
     def hook(self, name: str, default: Callable[..., Any]) -> Callable[..., Any]:
         """The pack's own function ``name`` (of :data:`HOOKS`), else ``default``."""
         return self.hooks.get(name, default)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (phrases), any spacing between their words; one
+    that never matches for none.
+
+    >>> print(alternation(["soon after", "then"]))
+    soon\\s+after|then
+    """
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
 
 
 def _words(folder: Traversable, name: str) -> tuple[str, ...]:

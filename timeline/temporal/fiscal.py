@@ -8,7 +8,6 @@ in January 2025: every date the text calls fiscal is placed on that calendar by
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,8 +44,8 @@ def _clear() -> None:
 
 @cache
 def _patterns(lang: str) -> tuple[_Pattern, ...]:
-    path = packs.pack(lang).file("fiscal.toml")
-    if not path.is_file():
+    data = packs.pack(lang).toml("fiscal.toml")
+    if data is None:
         return ()
     res = load(lang)
     words = {
@@ -55,7 +54,6 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     }
     alternations = {k: "(?:" + "|".join(re.escape(w) for w in v) + ")" for k, v in words.items()}
     try:
-        rows = tomllib.loads(path.read_text(encoding="utf-8")).get("pattern", [])
         return tuple(
             _Pattern(
                 row["kind"],
@@ -66,9 +64,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                     re.IGNORECASE,
                 ),
             )
-            for row in rows
+            for row in data.get("pattern", [])
         )
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+    except (KeyError, TypeError, re.error) as exc:
         msg = f"lang/{lang}/fiscal.toml: {type(exc).__name__}: {exc}"
         raise ResourceError(msg) from None
 

@@ -6,7 +6,6 @@ it (:func:`timeline.temporal.normalizer.resolve_all`).
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from functools import cache
 
@@ -24,13 +23,13 @@ def _clear() -> None:
 
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    path = packs.pack(lang).file("subject.toml")
-    if not path.is_file():
+    data = packs.pack(lang).toml("subject.toml")
+    if data is None:
         return ()
     try:
-        rows = tomllib.loads(path.read_text(encoding="utf-8")).get("pattern", [])
+        rows = data.get("pattern", [])
         return tuple(re.compile(row["regex"], re.IGNORECASE | re.MULTILINE) for row in rows)
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+    except (KeyError, TypeError, re.error) as exc:
         msg = f"lang/{lang}/subject.toml: {type(exc).__name__}: {exc}"
         raise ResourceError(msg) from None
 
