@@ -58,9 +58,10 @@ def _not_names(lang: str) -> frozenset[str]:
 QUOTES = frozenset("\"“‘'«")
 # a word of a name joined to a lower-case word: "Milan-based", "In-store", "AI-driven"
 _COMPOUND = re.compile(r"-[a-z]")
+# a capitalized word
+_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
 # a capitalized word after a lower-case word or a comma: one that is capitalized as a name,
 # not as the first word of a sentence
-_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;:)])\s+([A-Z][\w’'.&-]*)")
 
 
