@@ -8,7 +8,6 @@ comparisons ("the same period in 2022"). Sentences repeated on a page yield one 
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -385,7 +384,10 @@ class _NearSets:
         """Is a set near ``mine`` here (``ranked``: its words in the order of all)?"""
         n = len(mine)
         checked: set[int] = set()
-        for m in range(math.ceil(_NEAR * n), math.floor(n / _NEAR) + 1 if n else 0):
+        p, q = _NEAR.numerator, _NEAR.denominator
+        # sizes m with NEAR_DUPLICATE * n <= m <= n / NEAR_DUPLICATE (integer sums: a
+        # Fraction's arithmetic cost more than the rest of the search)
+        for m in range(-(-p * n // q), n * q // p + 1 if n else 0):
             if m not in self.sizes:
                 continue
             k = _overlap(n, m)
@@ -405,7 +407,8 @@ class _NearSets:
         self.sets.append(mine)
         self.sizes.add(m)
         # the positions any set near it looks at: sets of n >= NEAR_DUPLICATE * m words
-        for position, word in enumerate(ranked[: m - math.ceil(_NEAR * m) + 1]):
+        least = -(-_NEAR.numerator * m // _NEAR.denominator)  # ceil(NEAR_DUPLICATE * m)
+        for position, word in enumerate(ranked[: m - least + 1]):
             by_position = self.postings.setdefault((word, m), [])
             by_position.extend([] for _ in range(position + 1 - len(by_position)))
             by_position[position].append(number)
@@ -654,7 +657,8 @@ def extract_events(
                     subject=named[-1] if named else None,
                 )
             )
-    events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases or {})) for e in events]
+    if aliases:
+        events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
     events = _full_names(events)
     subject = main_subject(e.actors for e in events)
     if subject is not None:
