@@ -47,6 +47,7 @@ SETS = {
     "examples": ROOT / "examples",
     "tune": ROOT / "bench" / "articles" / "tune",
     "tune2": ROOT / "bench" / "articles" / "tune2",
+    "tune3": ROOT / "bench" / "articles" / "tune3",
     "heldout": ROOT / "bench" / "articles" / "heldout",
 }
 RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}
