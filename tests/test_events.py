@@ -520,3 +520,28 @@ def test_events_a_clock_time_belongs_to_the_day_beside_it() -> None:
 def test_events_results_are_dated_by_their_period(text: str, timex: str) -> None:
     (event,) = _events(text, date(2024, 11, 21))
     assert (event.timex, event.category) == (timex, "earnings")
+
+
+def test_events_the_headline_names_the_main_subject(reference: date) -> None:
+    text = (
+        "---\ntitle: Bramble Foods closes its Corliss deal\ndate: 2024-10-03\n---\n"
+        "Bramble Foods Co. completed its acquisition of Corliss Markets on Wednesday. "
+        "The Federal Trade Commission opened an investigation in June 2023. "
+        "The Federal Trade Commission approved the deal in August 2024. "
+        "The company will close 63 stores in November."
+    )
+    doc = document_from_text(text, doc_id="t", reference_date=date(2024, 10, 3))
+    events = extract_events(doc, resolve(text, reference=date(2024, 10, 3), start=doc.body_start))
+    closing = next(e for e in events if e.category == "closure")
+    assert closing.actors[0] == "Bramble Foods Co"
+    assert closing.title.startswith("Bramble Foods Co will close")
+
+
+def test_events_a_name_ending_like_a_gerund_is_a_name_when_used_as_one() -> None:
+    text = (
+        "---\ntitle: Lanting Select opens\ndate: 2023-04-11\n---\n"
+        "Lanting launched Lanting Select, a storefront, on Monday."
+    )
+    doc = document_from_text(text, doc_id="t", reference_date=date(2023, 4, 11))
+    (event,) = extract_events(doc, resolve(text, reference=date(2023, 4, 11), start=doc.body_start))
+    assert event.actors == ("Lanting",)

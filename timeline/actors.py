@@ -65,17 +65,21 @@ _CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;:)])\s+([A-Z][\w’'.&-]*)")
 
 
-def capitalized_inside(text: str) -> frozenset[str]:
-    """The words ``text`` capitalizes as names: inside sentences, or more than once.
+def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
+    """The words ``text`` capitalizes as names: inside sentences, or more than once unless
+    they look like ordinary words (the pack's ``[names] ordinary``: "Shopping" may open
+    many sentences).
 
     >>> sorted(capitalized_inside("Separately, Acme hired Bo Li. Talks with Acme ended."))
     ['Acme', 'Bo', 'Li']
-    >>> sorted(capitalized_inside("Belta grew. Belta hired."))
+    >>> sorted(capitalized_inside("Belta grew. Belta hired. Shopping rose. Shopping fell."))
     ['Belta']
     """
+    ordinary = _name_rules(lang)[1]
     inner = {m.group(1).rstrip(".") for m in _INNER_CAPITAL.finditer(text)}
     counts = Counter(m.group().rstrip(".") for m in _CAPITAL.finditer(text))
-    return frozenset(inner | {word for word, n in counts.items() if n > 1})
+    again = {word for word, n in counts.items() if n > 1 and not ordinary.fullmatch(word)}
+    return frozenset(inner | again)
 
 
 @cache
@@ -135,11 +139,11 @@ def find_actors(
     reach = list(itertools.accumulate((e for _, e in spans), max))
     opening = len(sentence) - len(sentence.lstrip(" \"'“‘(*-–—#"))
     found: dict[str, None] = {}
-    for start, end, run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):
+    for start, end, _run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):
         before = bisect_left(starts, end)
         if before and reach[before - 1] > start:
             continue
-        if occasion.match(run):
+        if occasion.match(sentence, start):  # "Double 11": the run is "Double"
             continue
         if (
             product.search(sentence, max(0, start - 40), start)
@@ -155,7 +159,7 @@ def find_actors(
             if (
                 start == opening
                 and lone
-                and (ordinary.fullmatch(name) or (inside is not None and name not in inside))
+                and (name not in inside if inside is not None else ordinary.fullmatch(name))
             ):
                 continue
             found.setdefault(name, None)
@@ -213,13 +217,36 @@ def mentions_main_subject(clause: str, lang: str = "en") -> bool:
     return _subject_mention(lang).search(clause) is not None
 
 
-def main_subject(actors: Iterable[Sequence[str]]) -> str | None:
-    """The actor named in the most sentences (at least two), or None."""
-    counts: dict[str, int] = {}
-    for names in actors:
-        for name in set(names):
-            counts[name] = counts.get(name, 0) + 1
+def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) -> str | None:
+    """The actor a document is about: of the names its events give, the one named in the
+    most events (at least two), a name and the longer names it opens counted as one
+    ("Bramble" and "Bramble Foods Co"), the first name of its ``headline`` counting two
+    more when an event names it; given under its most used form, the longest among equals.
+    None when no one is named twice.
+
+    >>> main_subject([("Bramble Foods Co", "Corliss"), ("FTC",), ("FTC",), ("Bramble",)],
+    ...              headline=("Bramble Foods",))
+    'Bramble Foods Co'
+    >>> main_subject([("Li Wei",), ("Li Na",)]) is None
+    True
+    """
+    events = [set(names) for names in actors]
+    every = {name for names in events for name in names} | set(headline[:1])
+    # each name's group: the shortest name that it opens with (the name itself when none)
+    group = {
+        name: min((o for o in every if name == o or name.startswith(o + " ")), key=len)
+        for name in every
+    }
+    counts: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    for names in events:
+        counts.update({group[n] for n in names})
+        uses.update(names)
+    if headline and counts[group[headline[0]]]:
+        counts[group[headline[0]]] += 2
     if not counts:
         return None
-    best = max(counts, key=lambda n: (counts[n], n))
-    return best if counts[best] >= 2 else None
+    best = max(counts, key=lambda g: (counts[g], g))
+    if counts[best] < 2:
+        return None
+    return max((n for n in every if group[n] == best), key=lambda n: (uses[n], len(n), n))

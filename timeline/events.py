@@ -482,7 +482,8 @@ def extract_events(
     taxonomy = taxonomy or load_taxonomy(lang=lang)
     rules = event_rules(lang)
     text = document.text
-    names = capitalized_inside(text[document.body_start :])  # words capitalized as names
+    # words capitalized as names (the headline's too: "Lanting raises ..." above "Lanting ...")
+    names = capitalized_inside(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     events: list[Event] = []
@@ -660,7 +661,8 @@ def extract_events(
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
     events = _full_names(events)
-    subject = main_subject(e.actors for e in events)
+    headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
+    subject = main_subject((e.actors for e in events), headline)
     if subject is not None:
         # the article's main subject takes part in each event: first where the event names
         # no one or speaks of "it", "its", "the company", else after those it names
