@@ -365,6 +365,7 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         ("2024-06", "personnel"),
         ("2008", "personnel"),
         ("2025", "personnel"),
+        ("2019", "personnel"),  # a tenure began: its own event, not the retirement's date
     ]
 
 
@@ -545,3 +546,29 @@ def test_events_a_name_ending_like_a_gerund_is_a_name_when_used_as_one() -> None
     doc = document_from_text(text, doc_id="t", reference_date=date(2023, 4, 11))
     (event,) = extract_events(doc, resolve(text, reference=date(2023, 4, 11), start=doc.body_start))
     assert event.actors == ("Lanting",)
+
+
+def test_events_an_opening_participle_with_its_date_is_an_event_of_its_own(
+    reference: date,
+) -> None:
+    events = _events(
+        "Founded in Cork in 1921, Fernhill listed on the Irish Stock Exchange in 1987.", reference
+    )
+    assert sorted((e.timex, e.category) for e in events) == [
+        ("1921", "founding"),
+        ("1987", "capital"),
+    ]
+
+
+def test_events_a_tenure_in_an_appositive_is_its_own_event_not_the_clauses_date(
+    reference: date,
+) -> None:
+    events = _events(
+        "Marcus Oyelaran, Bramble's chief executive since 2021, will lead the combined group "
+        "from March 2024.",
+        reference,
+    )
+    assert sorted((e.timex, e.category) for e in events) == [
+        ("2021", "personnel"),
+        ("2024-03", "personnel"),
+    ]

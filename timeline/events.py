@@ -563,10 +563,12 @@ def extract_events(
             for span, found in dated
             for part in _predicates(text, span, found, own, framed, taxonomy, rules, lang)
         ]
+        # (a date saying since when a state lasts is an aside's event: "chief executive
+        # since 2021" tells when a tenure began)
         aside_events = [
             (aside, found)
             for aside in asides
-            if (found := _governing(inside(aside), aside, framed)) is not None
+            if (found := _governing(inside(aside), aside, partial(framed, since=set()))) is not None
         ]
         if not dated:
             # the event before, in this paragraph or the one just before it, when the
@@ -643,8 +645,14 @@ def extract_events(
             last = (paragraph, found, sentence.end)
         for span, found in aside_events:
             mine = inside(span)
-            # an aside speaks of the name just before it ("Feld, who joined in 2008")
-            named = find_actors(text[sentence.start : span.start], lang=lang, inside=names)
+            # an aside speaks of the name just before it ("Feld, who joined in 2008"); one
+            # opening the sentence, of the first name after it ("Founded in 1921, Fernhill")
+            opening = not text[sentence.start : span.start].strip()
+            named = find_actors(
+                text[span.end : sentence.end] if opening else text[sentence.start : span.start],
+                lang=lang,
+                inside=names,
+            )[:: -1 if opening else 1]
             events.append(
                 _event(
                     document,
@@ -656,6 +664,7 @@ def extract_events(
                     lang=lang,
                     inside=names,
                     subject=named[-1] if named else None,
+                    opening=opening,
                 )
             )
     if aliases:
@@ -725,10 +734,13 @@ def _event(
     asides: Sequence[Sentence] = (),
     inside: frozenset[str] | None = None,
     subject: str | None = None,
+    opening: bool = False,
 ) -> Event:
     """The event of ``span`` (a sentence or a clause of it) at the date of ``item``, in
     language ``lang``; ``asides`` (background within the span: relative clauses, asides)
-    say nothing of its category, title or status."""
+    say nothing of its category, title or status. ``subject``: who a second predicate or
+    an aside is about; ``opening``: the span is an aside opening its sentence ("Founded
+    in 1921, Fernhill ..." is about Fernhill, titled "Fernhill, founded in ...")."""
     text = document.text
     mention, timex = item.mention, item.timex
     assert timex is not None
@@ -764,7 +776,10 @@ def _event(
     else:  # a tied sentence: its own words make the title
         title = make_title(kept, 0, 0, lang)
     second = rules.predicate_split.match(text, span.start, span.end) is not None
-    if subject is not None and (second or aside):
+    if subject is not None and opening:
+        title = f"{subject}, {title[:1].lower()}{title[1:]}".rstrip(", ")
+        actors = actors if subject in actors else (subject, *actors)
+    elif subject is not None and (second or aside):
         # a second predicate ("... and cut 700 jobs"): the first one's subject does it
         title = (
             make_title(f"{subject} {kept.strip()}", 0, 0, lang)
