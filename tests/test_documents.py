@@ -25,7 +25,8 @@ def test_documents_html_text_title_and_date() -> None:
 
 def test_documents_html_events() -> None:
     result = build(FIXTURES / "page.html")
-    assert result.events["timex"].to_list() == ["2021-03-03", "2021-03-10", "2022-H1"]
+    # "said on Wednesday that it opened ... last week": the opening was last week
+    assert result.events["timex"].to_list() == ["2021-W09", "2021-03-03", "2022-H1"]
 
 
 def test_documents_jsonl_one_per_line() -> None:

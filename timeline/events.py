@@ -72,6 +72,7 @@ class EventRules:
     planned: re.Pattern[str]  # a clause speaking of the future: status "planned"
     background: re.Pattern[str]  # relative clauses and asides about a name
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
+    told: re.Pattern[str]  # right before a date: when something was said
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
     quiet: re.Pattern[str]  # boilerplate or opinion: one scan for both
@@ -123,6 +124,7 @@ def event_rules(lang: str = "en") -> EventRules:
             planned=re.compile(data.get("planned", "(?!x)x"), flags),
             background=re.compile(data.get("background", "(?!x)x"), flags),
             state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
+            told=re.compile(data.get("told", "(?!x)x"), flags),
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
             opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
@@ -547,13 +549,29 @@ def extract_events(
                 if not any(a.start <= r.mention.start < a.end for a in asides)
             ]
 
+        # a date saying when something was told dates a clause with no other date
+        told = {
+            r.mention.start
+            for r in inside(sentence)
+            if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
+        }
+
+        def chosen(
+            clause: Sentence,
+            told: set[int] = told,
+            framed: Callable[[int], bool] = framed,
+        ) -> Resolved | None:
+            mine = own(clause)
+            untold = [r for r in mine if r.mention.start not in told]
+            return _governing(untold, clause, framed) or _governing(mine, clause, framed)
+
         dated = [
             (clause, found)
             for clause in _clauses(text, sentence, rules)
-            if (found := _governing(own(clause), clause, framed)) is not None
+            if (found := chosen(clause)) is not None
         ]
         if len({found.timex for _, found in dated}) < 2:
-            whole = _governing(own(sentence), sentence, framed)
+            whole = chosen(sentence)
             dated = [(sentence, whole)] if whole is not None else []
         bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
         if quiet and rules.opinion.search(_without(said, bare)):
