@@ -580,6 +580,7 @@ def test_events_a_tenure_in_an_appositive_is_its_own_event_not_the_clauses_date(
         ("Nuvola said on Tuesday it would close its Madrid hub at the end of October.", "2024-10"),
         ("Acme said on Tuesday that it had bought Belta.", "2024-01-23"),
         ("Pell will step down on June 30, Acme said in a statement on Tuesday.", "2024-06-30"),
+        ("On Tuesday the company said it will close a store the week of March 11.", "2024-W11"),
     ],
 )
 def test_events_the_day_something_was_told_dates_it_only_when_nothing_else_does(

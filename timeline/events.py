@@ -73,6 +73,7 @@ class EventRules:
     background: re.Pattern[str]  # relative clauses and asides about a name
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
+    told_after: re.Pattern[str]  # right after a date: the same, before who said it
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
     quiet: re.Pattern[str]  # boilerplate or opinion: one scan for both
@@ -125,6 +126,7 @@ def event_rules(lang: str = "en") -> EventRules:
             background=re.compile(data.get("background", "(?!x)x"), flags),
             state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
             told=re.compile(data.get("told", "(?!x)x"), flags),
+            told_after=re.compile(data.get("told_after", "(?!x)x"), flags),
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
             opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
@@ -554,6 +556,7 @@ def extract_events(
             r.mention.start
             for r in inside(sentence)
             if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
+            or rules.told_after.match(text, r.mention.end, sentence.end)
         }
 
         def chosen(

@@ -411,6 +411,8 @@ def _calendar_in(
             if day is None:
                 return None
             value, interval = day.isoformat(), (day, day)
+            if unit is Granularity.WEEK:  # the week of a day ("the week of October 14")
+                value, interval = cal.iso_week(day), cal.week_interval(day)
         if shift and unit in _FISCAL_UNITS:
             value = "FY" + value
             first = cal.add_months(interval[0], shift)
