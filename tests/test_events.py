@@ -587,3 +587,12 @@ def test_events_the_day_something_was_told_dates_it_only_when_nothing_else_does(
     text: str, timex: str, reference: date
 ) -> None:
     assert [e.timex for e in _events(text, reference)] == [timex]
+
+
+def test_events_who_said_it_does_not_choose_the_category(reference: date) -> None:
+    event, _took_over = _events(
+        "Chief executive Ana Ruiz, who took over last year, said Acme plans to open a "
+        "factory in Ohio in March 2025.",
+        reference,
+    )
+    assert (event.timex, event.category) == ("2025-03", "launch")

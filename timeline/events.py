@@ -74,6 +74,7 @@ class EventRules:
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
+    frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
     quiet: re.Pattern[str]  # boilerplate or opinion: one scan for both
@@ -127,6 +128,7 @@ def event_rules(lang: str = "en") -> EventRules:
             state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
             told=re.compile(data.get("told", "(?!x)x"), flags),
             told_after=re.compile(data.get("told_after", "(?!x)x"), flags),
+            frame=re.compile(data.get("frame", "(?!x)x"), flags),
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
             opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
@@ -786,7 +788,11 @@ def _event(
         for m in rules.subordinate.finditer(body)
         if not m.start() <= at < m.end()
     ]
-    plain = _without(body, [*background, *tails, *_spans_of(body, actors)])
+    # who said it says nothing of the kind of event, when enough is said after it
+    bare = _without(body, background)
+    frame = rules.frame.match(bare)
+    framing = [(0, frame.end())] if frame and len(bare[frame.end() :].split()) >= 3 else []
+    plain = _without(body, [*background, *tails, *framing, *_spans_of(body, actors)])
     categories = _categories(taxonomy, plain, dates)
     if categories == (OTHER,):
         categories = _categories(taxonomy, body, dates)
@@ -829,7 +835,7 @@ def _event(
         confidence=_confidence(item, document, approximate=approximate),
         sources=(f"{document.doc_id}:{span.start}-{span.end}",),
         categories=categories,
-        status=_status(_without(body, background), timex, document.reference_date, rules),
+        status=_status(bare, timex, document.reference_date, rules),
     )
 
 
