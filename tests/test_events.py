@@ -596,3 +596,26 @@ def test_events_who_said_it_does_not_choose_the_category(reference: date) -> Non
         reference,
     )
     assert (event.timex, event.category) == ("2025-03", "launch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme named Jo Park its CFO in March 2023.\n\nThe Board has declared an interim dividend.",
+        "Acme named Jo Park its CFO in March 2023.\n\nAcme has appointed Henrik Dahl to its board.",
+    ],
+)
+def test_events_an_undated_event_told_as_news_is_on_the_reference_day(
+    text: str, reference: date
+) -> None:
+    *_, event = _events(text, reference)
+    assert (event.date_start, event.approximate) == (reference, True)
+
+
+def test_events_an_undated_quote_or_history_is_no_news(reference: date) -> None:
+    text = (
+        "Acme named Jo Park its CFO in March 2023.\n\n"
+        '"This has been the most difficult quarter we have had," Park said.\n\n'
+        "Acme acquired Belta and sold its filtration unit."
+    )
+    assert [e.timex for e in _events(text, reference)] == ["2023-03"]

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from timeline import lang as packs
@@ -29,6 +29,7 @@ def _clear() -> None:
         _not_names,
         _subject_mention,
         _name_rules,
+        _find_actors,
     ):
         cached.cache_clear()
 
@@ -127,6 +128,17 @@ def find_actors(
     >>> find_actors("Talks with Velocita Group ended.", inside=frozenset({"Velocita"}))
     ('Velocita Group',)
     """
+    # (the event stage asks again of a sentence it has asked of: a follow-up, an aside)
+    return _find_actors(sentence, tuple(sorted(skip)), lang, inside)
+
+
+@lru_cache(maxsize=2048)
+def _find_actors(
+    sentence: str,
+    skip: tuple[tuple[int, int], ...],
+    lang: str,
+    inside: frozenset[str] | None,
+) -> tuple[str, ...]:
     stop = _stopwords(lang)
     not_names = _not_names(lang)
     product, ordinary, heads = _name_rules(lang)
@@ -134,7 +146,7 @@ def find_actors(
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
     # span for each name took time of their product: quadratic on a long sentence)
-    spans = sorted(skip)
+    spans = list(skip)
     starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))
     opening = len(sentence) - len(sentence.lstrip(" \"'“‘(*-–—#"))

@@ -11,7 +11,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
@@ -19,6 +19,7 @@ from functools import cache, partial
 
 from timeline import lang as packs
 from timeline.actors import (
+    QUOTES,
     Aliases,
     apply_aliases,
     capitalized_inside,
@@ -32,6 +33,8 @@ from timeline.model import (
     Document,
     Event,
     Granularity,
+    Mention,
+    RelativeExpr,
     Resolved,
     SamePeriodExpr,
     TimeOfDayExpr,
@@ -74,6 +77,7 @@ class EventRules:
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
+    undated_now: re.Pattern[str]  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
@@ -128,6 +132,7 @@ def event_rules(lang: str = "en") -> EventRules:
             state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
             told=re.compile(data.get("told", "(?!x)x"), flags),
             told_after=re.compile(data.get("told_after", "(?!x)x"), flags),
+            undated_now=re.compile(data.get("undated_now", "(?!x)x"), flags),
             frame=re.compile(data.get("frame", "(?!x)x"), flags),
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
@@ -344,18 +349,30 @@ def sentence_words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORDS.findall(text))
 
 
-def _unique(events: list[Event]) -> Iterator[Event]:
-    """Drop repeats: the same sentence, date and category, or nearly the same words."""
-    words = [sentence_words(event.sentence) for event in events]
-    counts = Counter(word for found in words for word in found)
-    kept: dict[tuple[str, date, str], _NearSets] = {}
-    for event, mine in zip(events, words, strict=True):
-        ranked = sorted(mine, key=lambda word: (counts[word], word))  # rarest first
-        near = kept.setdefault((event.timex, event.date_start, event.category), _NearSets())
-        if near.holds(mine, ranked):
-            continue
-        near.add(mine, ranked)
-        yield event
+def _unique(events: list[Event]) -> list[Event]:
+    """Drop repeats: the same sentence, date and category, or nearly the same words.
+
+    Only events of one date and category are compared, so an event alone in its date and
+    category is kept without its words being looked at (most are)."""
+    groups: dict[tuple[str, date, str], list[int]] = {}
+    for index, event in enumerate(events):
+        groups.setdefault((event.timex, event.date_start, event.category), []).append(index)
+    crowded = [indices for indices in groups.values() if len(indices) > 1]
+    if not crowded:
+        return events
+    words = {i: sentence_words(events[i].sentence) for indices in crowded for i in indices}
+    counts = Counter(word for found in words.values() for word in found)
+    dropped: set[int] = set()
+    for indices in crowded:
+        near = _NearSets()
+        for index in indices:
+            mine = words[index]
+            ranked = sorted(mine, key=lambda word: (counts[word], word))  # rarest first
+            if near.holds(mine, ranked):
+                dropped.add(index)
+            else:
+                near.add(mine, ranked)
+    return [event for index, event in enumerate(events) if index not in dropped]
 
 
 # NEAR_DUPLICATE as p/q: sets of n and m words this alike share ceil(p (n + m) / (p + q))
@@ -444,6 +461,19 @@ def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[max(start, 0) : max(end, 0)] = " " * (max(end, 0) - max(start, 0))
     return "".join(chars)
+
+
+def _reference_item(document: Document, sentence: Sentence) -> Resolved:
+    """The reference date as the date of an undated event told as news of the day: a
+    mention of no text at the start of ``sentence``."""
+    day = document.reference_date
+    assert day is not None
+    mention = Mention(
+        sentence.start, sentence.start, "", "reference", RelativeExpr(Granularity.DAY, 0)
+    )
+    return Resolved(
+        mention, Timex(TimexType.DATE, day.isoformat(), None, day, day, Granularity.DAY)
+    )
 
 
 def _confidence(item: Resolved, document: Document, *, approximate: bool) -> float:
@@ -598,15 +628,15 @@ def extract_events(
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
             # sentence or two before, when it tells clearly of an event of its own ("He
             # will be succeeded by ...", "About 60 jobs will go")
+            # (what tells clearly of an event: a strong keyword, no negation, no boilerplate)
+            clear = (
+                not quiet
+                and not rules.negation.search(said)
+                and taxonomy.evidence(_plain(said, bare, lang)) >= STRONG_WEIGHT
+            )
             tied = last is not None and (
                 (paragraph - last[0] <= 1 and rules.ties.match(text, sentence.start, sentence.end))
-                or (
-                    paragraph == last[0]
-                    and sentence.start - last[2] <= FOLLOW_UP_CHARS
-                    and not quiet
-                    and not rules.negation.search(said)
-                    and taxonomy.evidence(_plain(said, bare, lang)) >= STRONG_WEIGHT
-                )
+                or (paragraph == last[0] and sentence.start - last[2] <= FOLLOW_UP_CHARS and clear)
             )
             if tied and last is not None:
                 events.append(
@@ -623,6 +653,29 @@ def extract_events(
                         inside=names,
                     )
                 )
+            elif (
+                clear
+                and said.lstrip()[:1] not in QUOTES
+                and rules.undated_now.search(_without(said, bare))
+            ):
+                # an event told as news of the day ("The Board has declared a dividend",
+                # "Henrik Dahl will join the board"): on the reference date, approximate
+                today = _reference_item(document, sentence)
+                events.append(
+                    _event(
+                        document,
+                        sentence,
+                        sentence,
+                        today,
+                        [],
+                        taxonomy,
+                        lang=lang,
+                        approximate=True,
+                        asides=asides,
+                        inside=names,
+                    )
+                )
+                last = (paragraph, today, sentence.end)
         subject: str | None = None  # who the first predicate's event is about
         for span, found in dated:
             mine = inside(span)
@@ -708,7 +761,7 @@ def extract_events(
         ]
     if subject is not None:
         events = [_titled_after(e, subject, rules, lang) for e in events]
-    return list(_unique(events))
+    return _unique(events)
 
 
 def _full_names(events: list[Event]) -> list[Event]:
