@@ -81,7 +81,6 @@ class EventRules:
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
-    quiet: re.Pattern[str]  # boilerplate or opinion: one scan for both
     opinion: re.Pattern[str]  # a sentence stating an opinion or a guess: no event
     comparison: re.Pattern[str]  # right before a date: what is compared, not when
     dateline: re.Pattern[str]  # a paragraph's dateline: when it was filed
@@ -137,10 +136,6 @@ def event_rules(lang: str = "en") -> EventRules:
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
             boilerplate=re.compile(data.get("boilerplate", "(?!x)x"), flags),
             opinion=re.compile(data.get("opinion", "(?!x)x"), flags),
-            quiet=re.compile(
-                f"(?:{data.get('boilerplate', '(?!x)x')})|(?:{data.get('opinion', '(?!x)x')})",
-                flags,
-            ),
             comparison=re.compile(data.get("comparison", "(?!x)x"), flags),
             dateline=re.compile(data.get("dateline", "(?!x)x")),  # case matters
             subordinate=re.compile(data.get("subordinate", "(?!x)x"), flags),
@@ -286,10 +281,14 @@ def _main_clause(text: str, rules: EventRules) -> str:
     end = rules.title_asides.search(text.rstrip(" ,.;:") + ",")  # an aside closing it
     if end is not None and end.end() >= len(text.rstrip(" ,.;:")) and end.start() > 0:
         text = text[: end.start()]
-    text = re.sub(r"\s+,", ",", " ".join(text.split()))
-    text = re.sub(r",\s*(?:\S+\s*)?,", ",", text)  # a fragment left between commas
+    text = _SPACE_COMMA.sub(",", " ".join(text.split()))
+    text = _FRAGMENT.sub(",", text)  # a fragment left between commas
     text = rules.leading.sub("", text.strip(" ,;:"))
     return _drop_last(text.strip(" ,.;:"), rules.dangling)
+
+
+_SPACE_COMMA = re.compile(r"\s+,")
+_FRAGMENT = re.compile(r",\s*(?:\S+\s*)?,")
 
 
 def _before_tail(text: str, rules: EventRules) -> str:
@@ -545,9 +544,10 @@ def extract_events(
         if said.rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
         # (one scan for both: most sentences are neither)
-        quiet = rules.quiet.search(said) is not None
-        if quiet and rules.boilerplate.search(said):
+        if rules.boilerplate.search(said):
             continue  # boilerplate, a notice, a balance: no event
+        # (two scans: one of the two patterns joined took longer than both)
+        quiet = rules.opinion.search(said) is not None
 
         asides = [
             Sentence(m.start(), m.end())
@@ -597,6 +597,8 @@ def extract_events(
             framed: Callable[[int], bool] = framed,
         ) -> Resolved | None:
             mine = own(clause)
+            if not told:
+                return _governing(mine, clause, framed)
             untold = [r for r in mine if r.mention.start not in told]
             return _governing(untold, clause, framed) or _governing(mine, clause, framed)
 
