@@ -21,6 +21,7 @@ from typing import Any
 
 from timeline import lang as packs
 from timeline.errors import ResourceError
+from timeline.temporal.literals import required
 
 KINDS = frozenset(
     {
@@ -81,6 +82,9 @@ class Rule:
     fields: tuple[tuple[str, str], ...]
     capitalized: tuple[str, ...]
     examples: tuple[Example, ...]
+    # strings one of which every match contains (lower-cased; empty: none known): where none
+    # is, the rule is not run (timeline.temporal.literals)
+    required: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +316,7 @@ def _compile_rule(
     if not isinstance(needs, str) or needs not in triggers:
         msg = f"{where}: needs = {needs!r} is not a trigger; known: {', '.join(sorted(triggers))}"
         raise ResourceError(msg)
-    return Rule(rule_id, regex, needs, kind, tuple(fields), capitalized, examples)
+    return Rule(rule_id, regex, needs, kind, tuple(fields), capitalized, examples, required(regex))
 
 
 @packs.on_change

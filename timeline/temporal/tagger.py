@@ -275,10 +275,18 @@ def _candidates(
     compacts = {
         name: _compact(text, spans) for name, spans in _windows(text, start, end, res).items()
     }
+    lowered: dict[str, str] = {}
     for index, rule in enumerate(res.rules):
         if rule.needs not in compacts:
             continue
         compact, offsets, spans = compacts[rule.needs]
+        if rule.required:
+            # a rule runs only where a string every match of it contains is
+            low = lowered.get(rule.needs)
+            if low is None:
+                low = lowered[rule.needs] = compact.lower()
+            if not any(word in low for word in rule.required):
+                continue
         for s, e, i, match in _rule_matches(rule, index, compact, 0, len(compact)):
             window = bisect_right(offsets, s) - 1
             shift = spans[window][0] - offsets[window]
