@@ -61,3 +61,16 @@ def test_tagger_year_reaches_over_abbreviations() -> None:
         ("2019", "2019"),
         ("May", "2019-05"),
     ]
+
+
+def test_tagger_every_rule_example_holds_a_string_its_rule_requires() -> None:
+    # a rule is not run where none of its required strings is (timeline.temporal.literals)
+    from timeline import lang as packs
+    from timeline.temporal.resources import load
+
+    for code in packs.codes():
+        for rule in load(code).rules:
+            for example in rule.examples:
+                if rule.required:
+                    low = example.text.lower()
+                    assert any(word in low for word in rule.required), (rule.id, example.text)
