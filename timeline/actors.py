@@ -40,8 +40,8 @@ def _name_rules(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[
     opening word looks like, and the last words of names that are no actors ("... Act")."""
     pack = packs.pack(lang)
     settings = pack.settings.get("names", {})
-    # (matched through the sentence once: where a match ends, a product's name starts)
-    before = re.compile(settings.get("product_before", r"(?!x)x"), re.IGNORECASE)
+    # (searched for at the end of the text before a name)
+    before = re.compile(f"(?:{settings.get('product_before', r'(?!x)x')})$", re.IGNORECASE)
     ordinary = re.compile(settings.get("ordinary", r"(?!x)x"))
     heads = frozenset(w.lower() for w in pack.words("not_actor_heads"))
     return before, ordinary, heads
@@ -152,16 +152,16 @@ def _find_actors(
     reach = list(itertools.accumulate((e for _, e in spans), max))
     opening = len(sentence) - len(sentence.lstrip(" \"'“‘(*-–—#"))
     found: dict[str, None] = {}
-    products: set[int] | None = None  # where names of products start (found when needed)
     for start, end, _run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):
         before = bisect_left(starts, end)
         if before and reach[before - 1] > start:
             continue
         if occasion.match(sentence, start):  # "Double 11": the run is "Double"
             continue
-        if products is None:
-            products = {m.end() for m in product.finditer(sentence)}
-        if start in products or sentence[start - 1 : start] in QUOTES:
+        if (
+            product.search(sentence, max(0, start - 40), start)
+            or sentence[start - 1 : start] in QUOTES
+        ):
             continue  # a product, a campaign, a title in quotes
         for found_name in names:
             name = " ".join(w for w in found_name.split() if not _COMPOUND.search(w))

@@ -18,7 +18,7 @@ from typing import Any
 # a string shorter than this is in nearly every window: no use as a test
 SHORTEST = 3
 # more alternatives than this cost more to test than the search saves
-MOST = 8
+MOST = 16
 
 
 def required(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -42,17 +42,16 @@ def required(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def _sequence(nodes: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The best set of strings one of which a match of the node sequence contains."""
+    """The best set of strings one of which a match of the node sequence contains: the
+    strings a match of it starts with from some node on, or what a group or an alternation
+    it cannot skip requires."""
     options: list[frozenset[str]] = []
-    run = ""
-    for op, arg in nodes:
+    for index, (op, arg) in enumerate(nodes):
         name = str(op)
-        if name == "LITERAL":
-            run += chr(arg).lower()
-            continue
-        if run:
-            options.append(frozenset({run}))
-            run = ""
+        if name in ("LITERAL", "SUBPATTERN", "BRANCH"):
+            starts = _starts(nodes[index:])
+            if starts:
+                options.append(starts)
         inner: frozenset[str] | None = None
         if name == "SUBPATTERN":
             inner = _sequence(list(arg[-1]))
@@ -65,10 +64,38 @@ def _sequence(nodes: list[tuple[Any, Any]]) -> frozenset[str] | None:
                 inner = union if len(union) <= MOST else None
         if inner:
             options.append(inner)
-    if run:
-        options.append(frozenset({run}))
+    # (a string holding another of its set adds nothing: "week" or "weekend" is "week")
+    options = [frozenset(a for a in o if not any(b != a and b in a for b in o)) for o in options]
     usable = [o for o in options if min(map(len, o)) >= SHORTEST]
     if not usable:
         return None
     # the surest test: few alternatives, each long
     return max(usable, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _starts(nodes: list[tuple[Any, Any]], depth: int = 0) -> frozenset[str] | None:
+    """The literal beginnings, lower-cased, of every match of the node sequence (as long
+    as they go on certainly, "" where one stops at once); None when there are more than
+    :data:`MOST`."""
+    if not nodes or depth > 50:
+        return frozenset({""})
+    op, arg = nodes[0]
+    name = str(op)
+    if name == "LITERAL":
+        rest = _starts(nodes[1:], depth + 1)
+        if rest is None:
+            return frozenset({chr(arg).lower()})
+        return frozenset(chr(arg).lower() + tail for tail in rest)
+    if name == "SUBPATTERN":
+        return _starts(list(arg[-1]) + nodes[1:], depth + 1)
+    if name == "BRANCH":
+        found: set[str] = set()
+        for branch in arg[1]:
+            starts = _starts(list(branch) + nodes[1:], depth + 1)
+            if starts is None:
+                return None
+            found |= starts
+            if len(found) > MOST:
+                return None
+        return frozenset(found)
+    return frozenset({""})
