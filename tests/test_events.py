@@ -619,3 +619,11 @@ def test_events_an_undated_quote_or_history_is_no_news(reference: date) -> None:
         "Acme acquired Belta and sold its filtration unit."
     )
     assert [e.timex for e in _events(text, reference)] == ["2023-03"]
+
+
+def test_events_an_undated_result_follows_no_event(reference: date) -> None:
+    # a result is dated by the period it covers: "sales rose" alone has none
+    events = _events(
+        "In March 2023, Acme opened a store in Osaka. Sales rose 12 percent.", reference
+    )
+    assert [(e.timex, e.category) for e in events] == [("2023-03", "launch")]

@@ -630,12 +630,14 @@ def extract_events(
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
             # sentence or two before, when it tells clearly of an event of its own ("He
             # will be succeeded by ...", "About 60 jobs will go")
-            # (what tells clearly of an event: a strong keyword, no negation, no boilerplate)
-            clear = (
-                not quiet
-                and not rules.negation.search(said)
-                and taxonomy.evidence(_plain(said, bare, lang)) >= STRONG_WEIGHT
+            # (what tells clearly of an event: a strong keyword, no negation, no opinion; not
+            # a result, which its period dates: "sales rose 12%" has none)
+            kind, strength = (
+                ("", 0)
+                if quiet or rules.negation.search(said)
+                else (taxonomy.strongest(_plain(said, bare, lang)))
             )
+            clear = strength >= STRONG_WEIGHT and kind not in rules.period_categories
             tied = last is not None and (
                 (paragraph - last[0] <= 1 and rules.ties.match(text, sentence.start, sentence.end))
                 or (paragraph == last[0] and sentence.start - last[2] <= FOLLOW_UP_CHARS and clear)
