@@ -485,6 +485,10 @@ def test_events_a_title_names_the_main_subject_not_its_stand_in(reference: date)
         ),
         # an opening word in -ed is no name, however often it opens a sentence
         ("Founded in 2004, Acme grew. Founded in 2010, Belta did too.", ["Acme"]),
+        # regions, mid-size cities, venues and time zones are no actors
+        ("In March 2023, Acme became the largest grocer in the Midwest.", ["Acme"]),
+        ("In March 2023, Acme opened a plant in Greenville.", ["Acme"]),
+        ("On March 9, 2023, Acme spoke at McCormick Place at 9 a.m. Central Time.", ["Acme"]),
     ],
 )
 def test_events_actor_names(text: str, expected: list[str], reference: date) -> None:
