@@ -35,16 +35,20 @@ def _clear() -> None:
 
 
 @cache
-def _name_rules(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _name_rules(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """The pack's [names] rules: what stands before a product's name, what an ordinary
-    opening word looks like, and the last words of names that are no actors ("... Act")."""
+    opening word looks like, the last words of names that are no actors ("... Act"), and
+    what follows the name of an event's edition ("AutomateX 2026")."""
     pack = packs.pack(lang)
     settings = pack.settings.get("names", {})
     # (searched for at the end of the text before a name)
     before = re.compile(f"(?:{settings.get('product_before', r'(?!x)x')})$", re.IGNORECASE)
     ordinary = re.compile(settings.get("ordinary", r"(?!x)x"))
     heads = frozenset(w.lower() for w in pack.words("not_actor_heads"))
-    return before, ordinary, heads
+    edition = re.compile(settings.get("edition_after", r"(?!x)x"))
+    return before, ordinary, heads, edition
 
 
 @cache
@@ -142,7 +146,7 @@ def _find_actors(
 ) -> tuple[str, ...]:
     stop = _stopwords(lang)
     not_names = _not_names(lang)
-    product, ordinary, heads = _name_rules(lang)
+    product, ordinary, heads, edition = _name_rules(lang)
     occasion = _festival_run(lang)
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
@@ -161,8 +165,9 @@ def _find_actors(
         if (
             product.search(sentence, max(0, start - 40), start)
             or sentence[start - 1 : start] in QUOTES
+            or edition.match(sentence, end)
         ):
-            continue  # a product, a campaign, a title in quotes
+            continue  # a product, a campaign, a title in quotes, an event's edition
         for found_name in names:
             name = " ".join(w for w in found_name.split() if not _COMPOUND.search(w))
             if not name or name.lower() in not_names or name.split()[-1].lower() in heads:
