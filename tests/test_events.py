@@ -633,3 +633,11 @@ def test_events_an_undated_result_follows_no_event(reference: date) -> None:
         "In March 2023, Acme opened a store in Osaka. Sales rose 12 percent.", reference
     )
     assert [(e.timex, e.category) for e in events] == [("2023-03", "launch")]
+
+
+def test_events_a_quote_is_commentary_unless_it_tells_of_an_event(reference: date) -> None:
+    text = (
+        '"Late last year people were asking whether this brand would survive," Ashdown said. '
+        '"We will shut down the Dayton plant in March 2024," Ashdown said.'
+    )
+    assert [(e.timex, e.category) for e in _events(text, reference)] == [("2024-03", "closure")]

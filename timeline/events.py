@@ -613,6 +613,13 @@ def extract_events(
         bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
         if quiet and rules.opinion.search(_without(said, bare)):
             dated = []  # an opinion or a guess is no event (its asides may be)
+        # a quote is commentary unless it tells clearly of an event (its asides may be)
+        commentary = (
+            said.lstrip()[:1] in QUOTES
+            and taxonomy.evidence(_plain(said, bare, lang)) < STRONG_WEIGHT
+        )
+        if commentary:
+            dated = []
         dated = [
             part
             for span, found in dated
