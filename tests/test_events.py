@@ -641,3 +641,13 @@ def test_events_a_quote_is_commentary_unless_it_tells_of_an_event(reference: dat
         '"We will shut down the Dayton plant in March 2024," Ashdown said.'
     )
     assert [(e.timex, e.category) for e in _events(text, reference)] == [("2024-03", "closure")]
+
+
+def test_events_an_announcements_details_run_a_few_paragraphs(reference: date) -> None:
+    text = (
+        "Acme completed its purchase of Belta on January 24, 2024.\n\n"
+        "Priya Natarajan will lead the Belta brand.\n\n"
+        "Daniel Mireles was appointed chief financial officer of the combined company."
+    )
+    events = _events(text, reference)
+    assert [(e.date_start, e.category) for e in events][-1] == (reference, "personnel")

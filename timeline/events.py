@@ -53,6 +53,8 @@ MIN_TITLE_WORDS = 5
 # an undated sentence telling of an event this close after a dated one (in characters from
 # its end: a sentence or two) is an event at that date
 FOLLOW_UP_CHARS = 300
+# undated paragraphs this many after a dated one are still looked at for news of the day
+UNDATED_REACH = 3
 
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
@@ -529,12 +531,18 @@ def extract_events(
         return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
     spans = reading.paragraphs
-    dated_paragraphs = [bisect_left(starts, p.start) < bisect_left(starts, p.end) for p in spans]
+    # how many paragraphs each one is after the last one with a date
+    since_dated: list[int] = []
+    for p in spans:
+        dated_here = bisect_left(starts, p.start) < bisect_left(starts, p.end)
+        since_dated.append(0 if dated_here else (since_dated[-1] + 1 if since_dated else 1))
     sentences = (
         (paragraph, sentence)
         for paragraph, span in enumerate(spans)
-        # a paragraph without a date, after one without, has no event: not split (time)
-        if dated_paragraphs[paragraph] or (paragraph and dated_paragraphs[paragraph - 1])
+        # the details of a dated event may run a few paragraphs ("... was appointed chief
+        # financial officer"); further on, a paragraph without a date has no event and is
+        # not looked at (time)
+        if since_dated[paragraph] <= UNDATED_REACH
         # a heading names events, it is none
         if not rules.heading.fullmatch(text, span.start, span.end)
         for sentence in reading.sentences_of(paragraph)
