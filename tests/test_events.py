@@ -37,7 +37,7 @@ def test_events_sentences_keep_offsets() -> None:
 
 def test_events_one_per_dated_sentence(reference: date) -> None:
     events = _events(
-        "In March 2023 Acme merged two teams. Sales rose. In 2019 it began.", reference
+        "In March 2023 Acme merged two teams. Sales rose. In 2019 it opened a store.", reference
     )
     assert [(e.timex, e.date_text) for e in events] == [("2023-03", "March 2023"), ("2019", "2019")]
     first = events[0]
@@ -651,3 +651,8 @@ def test_events_an_announcements_details_run_a_few_paragraphs(reference: date) -
     )
     events = _events(text, reference)
     assert [(e.date_start, e.category) for e in events][-1] == (reference, "personnel")
+
+
+def test_events_a_period_with_no_kind_of_event_is_framing(reference: date) -> None:
+    text = "Half of 2023 had already passed. For the second half of 2023, Zhou set two priorities."
+    assert _events(text, reference) == []

@@ -780,6 +780,9 @@ def extract_events(
         ]
     if subject is not None:
         events = [_titled_after(e, subject, rules, lang) for e in events]
+    # a sentence that tells of no kind of event and is dated only by a period is framing
+    # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
+    events = [e for e in events if e.categories != (OTHER,) or e.granularity not in _FRAMING]
     return _unique(events)
 
 
@@ -957,6 +960,7 @@ def _is_verb(word: str, lang: str, kinds: tuple[str, ...]) -> bool:
 
 
 _PERIODS = frozenset({Granularity.QUARTER, Granularity.HALF, Granularity.YEAR})
+_FRAMING = _PERIODS | {Granularity.SEASON}
 
 
 def _is_period(item: Resolved) -> bool:
