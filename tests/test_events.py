@@ -656,3 +656,11 @@ def test_events_an_announcements_details_run_a_few_paragraphs(reference: date) -
 def test_events_a_period_with_no_kind_of_event_is_framing(reference: date) -> None:
     text = "Half of 2023 had already passed. For the second half of 2023, Zhou set two priorities."
     assert _events(text, reference) == []
+
+
+def test_events_an_undated_status_quo_is_no_event(reference: date) -> None:
+    text = (
+        "Acme completed its purchase of Belta on January 24, 2024. Jo Park will continue to "
+        "lead the combined company as chief executive officer."
+    )
+    assert [e.category for e in _events(text, reference)] == ["acquisition"]
