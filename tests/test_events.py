@@ -664,3 +664,24 @@ def test_events_an_undated_status_quo_is_no_event(reference: date) -> None:
         "lead the combined company as chief executive officer."
     )
     assert [e.category for e in _events(text, reference)] == ["acquisition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme laid off 6% of its staff in February 2023 and eliminated another 400 jobs in "
+            "August 2023.",
+            [("2023-02", "layoffs"), ("2023-08", "layoffs")],
+        ),
+        (
+            "Acme laid off 1,100 employees on Tuesday and said it would shut down its offices "
+            "in Austin.",
+            [("2024-01-23", "layoffs"), ("2024-01-23", "closure")],
+        ),
+    ],
+)
+def test_events_predicates_of_one_kind_and_other_dates_or_a_telling_are_events_of_their_own(
+    text: str, expected: list[tuple[str, str]], reference: date
+) -> None:
+    assert [(e.timex, e.category) for e in _events(text, reference)] == expected

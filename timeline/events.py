@@ -929,23 +929,33 @@ def _predicates(
     its own date or the clause's; the clause alone when its predicates tell of one kind."""
     cuts = [span.start]
     for match in rules.predicate_split.finditer(text, span.start, span.end):
-        if _is_verb(match.group("verb").lower(), lang, ("PAST", "FUTURE")):
+        if _is_verb(match.group("verb").lower(), lang, ("PAST", "FUTURE", "REPORTED")):
             cuts.append(match.start())
     if len(cuts) == 1:
         return [(span, found)]
     cuts.append(span.end)
-    parts: list[tuple[Sentence, str]] = []
+    # each predicate, its kind and its own date: one of the same kind and date as the one
+    # before, or of no kind, is the same event still ("laid off 6% in February and another
+    # 400 in August" are two)
+    parts: list[tuple[Sentence, str, Resolved | None]] = []
     for a, b in itertools.pairwise(cuts):
         part = Sentence(a, b)
-        said = text[a:b]
-        kind = taxonomy.strongest(said)[0]
-        if parts and (kind == OTHER or kind == parts[-1][1]):
-            parts[-1] = (Sentence(parts[-1][0].start, b), parts[-1][1])  # one event still
+        kind = taxonomy.strongest(text[a:b])[0]
+        dated = _governing(own(part), part, framed)
+        if parts and (
+            kind == OTHER
+            or (
+                kind == parts[-1][1]
+                and (dated is None or parts[-1][2] is None or dated.timex == parts[-1][2].timex)
+            )
+        ):
+            before = parts[-1]
+            parts[-1] = (Sentence(before[0].start, b), before[1], before[2] or dated)
         else:
-            parts.append((part, kind))
+            parts.append((part, kind, dated))
     if len(parts) == 1:
         return [(span, found)]
-    return [(part, _governing(own(part), part, framed) or found) for part, _ in parts]
+    return [(part, dated or found) for part, _, dated in parts]
 
 
 def _is_verb(word: str, lang: str, kinds: tuple[str, ...]) -> bool:
