@@ -587,6 +587,9 @@ def test_events_a_tenure_in_an_appositive_is_its_own_event_not_the_clauses_date(
         ("Acme said on Tuesday that it had bought Belta.", "2024-01-23"),
         ("Pell will step down on June 30, Acme said in a statement on Tuesday.", "2024-06-30"),
         ("On Tuesday the company said it will close a store the week of March 11.", "2024-W11"),
+        # a deadline dates a clause with no other date, before the day it was told
+        ("Acme said on Tuesday it would shut down its Austin office by March 2024.", "2024-03"),
+        ("Acme will complete redress payments by the end of June.", "2024-06"),
     ],
 )
 def test_events_the_day_something_was_told_dates_it_only_when_nothing_else_does(

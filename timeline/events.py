@@ -79,6 +79,7 @@ class EventRules:
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
+    deadline: re.Pattern[str]  # right before a date: a deadline
     undated_now: re.Pattern[str]  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
@@ -133,6 +134,7 @@ def event_rules(lang: str = "en") -> EventRules:
             state_since=re.compile(data.get("state_since", "(?!x)x"), flags),
             told=re.compile(data.get("told", "(?!x)x"), flags),
             told_after=re.compile(data.get("told_after", "(?!x)x"), flags),
+            deadline=re.compile(data.get("deadline", "(?!x)x"), flags),
             undated_now=re.compile(data.get("undated_now", "(?!x)x"), flags),
             frame=re.compile(data.get("frame", "(?!x)x"), flags),
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
@@ -591,24 +593,35 @@ def extract_events(
                 if not any(a.start <= r.mention.start < a.end for a in asides)
             ]
 
-        # a date saying when something was told dates a clause with no other date
+        # a deadline dates a clause with no other date, and a date saying when something
+        # was told one with neither ("said on Tuesday it would close offices by March")
         told = {
             r.mention.start
             for r in inside(sentence)
             if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
             or rules.told_after.match(text, r.mention.end, sentence.end)
         }
+        deadlines = {
+            r.mention.start
+            for r in inside(sentence)
+            if rules.deadline.search(
+                text, max(sentence.start, r.mention.start - 20), r.mention.start
+            )
+        }
+        weak = (deadlines | told, told) if deadlines or told else ()
 
         def chosen(
             clause: Sentence,
-            told: set[int] = told,
+            weak: tuple[set[int], ...] = weak,
             framed: Callable[[int], bool] = framed,
         ) -> Resolved | None:
             mine = own(clause)
-            if not told:
-                return _governing(mine, clause, framed)
-            untold = [r for r in mine if r.mention.start not in told]
-            return _governing(untold, clause, framed) or _governing(mine, clause, framed)
+            for skipped in weak:
+                strong = [r for r in mine if r.mention.start not in skipped]
+                found = _governing(strong, clause, framed)
+                if found is not None:
+                    return found
+            return _governing(mine, clause, framed)
 
         dated = [
             (clause, found)
