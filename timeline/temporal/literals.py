@@ -19,6 +19,8 @@ from typing import Any
 SHORTEST = 3
 # more alternatives than this cost more to test than the search saves
 MOST = 16
+# a beginning this long is test enough (longer ones cost time to find when rules load)
+LONGEST = 8
 
 
 def required(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -73,25 +75,25 @@ def _sequence(nodes: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return max(usable, key=lambda o: (min(map(len, o)), -len(o)))
 
 
-def _starts(nodes: list[tuple[Any, Any]], depth: int = 0) -> frozenset[str] | None:
+def _starts(nodes: list[tuple[Any, Any]], length: int = 0) -> frozenset[str] | None:
     """The literal beginnings, lower-cased, of every match of the node sequence (as long
-    as they go on certainly, "" where one stops at once); None when there are more than
-    :data:`MOST`."""
-    if not nodes or depth > 50:
+    as they go on certainly, up to :data:`LONGEST` characters; "" where one stops at
+    once); None when there are more than :data:`MOST`."""
+    if not nodes or length >= LONGEST:
         return frozenset({""})
     op, arg = nodes[0]
     name = str(op)
     if name == "LITERAL":
-        rest = _starts(nodes[1:], depth + 1)
+        rest = _starts(nodes[1:], length + 1)
         if rest is None:
             return frozenset({chr(arg).lower()})
         return frozenset(chr(arg).lower() + tail for tail in rest)
     if name == "SUBPATTERN":
-        return _starts(list(arg[-1]) + nodes[1:], depth + 1)
+        return _starts(list(arg[-1]) + nodes[1:], length)
     if name == "BRANCH":
         found: set[str] = set()
         for branch in arg[1]:
-            starts = _starts(list(branch) + nodes[1:], depth + 1)
+            starts = _starts(list(branch) + nodes[1:], length)
             if starts is None:
                 return None
             found |= starts
