@@ -688,3 +688,14 @@ def test_events_predicates_of_one_kind_and_other_dates_or_a_telling_are_events_o
     text: str, expected: list[tuple[str, str]], reference: date
 ) -> None:
     assert [(e.timex, e.category) for e in _events(text, reference)] == expected
+
+
+def test_events_a_review_tells_no_news_of_the_day() -> None:
+    from timeline.batches import process_document
+
+    text = (
+        "Looking back at 2023, Acme rebuilt itself. In March, Acme launched Acme Select.\n\n"
+        "Acme has changed its route many times before, and adjustments have been announced."
+    )
+    done = process_document(document_from_text(text, doc_id="t", reference_date=date(2024, 1, 25)))
+    assert [e.timex for e in done.events] == ["2023-03"]

@@ -76,18 +76,24 @@ def process_document(doc: Document, settings: Settings = Settings()) -> Done:
             "file with front matter 'date: YYYY-MM-DD'"
         )
         return Done(kept, [], error=msg)
+    reviewed = subject_year(
+        doc.text, lang, reference=doc.reference_date, end=doc.body_start + OPENING_CHARS
+    )
     found = resolve_all(
         mentions,
         reference=doc.reference_date,
         lang=lang,
         anchoring=settings.anchoring,
         fiscal=fiscal_year(doc.text, lang, doc.body_start),
-        subject=subject_year(
-            doc.text, lang, reference=doc.reference_date, end=doc.body_start + OPENING_CHARS
-        ),
+        subject=reviewed,
     )
     events = extract_events(
-        doc, found, taxonomy=settings.taxonomy, aliases=settings.aliases, reading=reading
+        doc,
+        found,
+        taxonomy=settings.taxonomy,
+        aliases=settings.aliases,
+        reading=reading,
+        review=reviewed is not None,
     )
     return Done(kept, events, len(found), sum(1 for r in found if r.timex is None))
 

@@ -500,6 +500,7 @@ def extract_events(
     taxonomy: Taxonomy | None = None,
     aliases: Aliases | None = None,
     reading: Reading | None = None,
+    review: bool = False,
 ) -> list[Event]:
     """Events of one document, in text order, repeats removed.
 
@@ -510,6 +511,8 @@ def extract_events(
     names ``aliases`` give them; an event that names none but opens with "It" or "The
     company" gets the document's main subject (its most named actor). ``reading`` is the
     document's one reading (the one its dates were tagged in; read here when not given).
+    A ``review`` (a look back at a year: :func:`timeline.temporal.subject.subject_year`)
+    tells no news of the day: its undated sentences are commentary.
     """
     if document.reference_date is None:
         msg = f"document {document.doc_id!r} has no reference date"
@@ -687,6 +690,7 @@ def extract_events(
                 )
             elif (
                 clear
+                and not review
                 and said.lstrip()[:1] not in QUOTES
                 and rules.undated_now.search(_without(said, bare))
             ):
