@@ -699,3 +699,12 @@ def test_events_a_review_tells_no_news_of_the_day() -> None:
     )
     done = process_document(document_from_text(text, doc_id="t", reference_date=date(2024, 1, 25)))
     assert [e.timex for e in done.events] == ["2023-03"]
+
+
+def test_events_he_in_a_title_is_the_person_named_before(reference: date) -> None:
+    text = (
+        "Acme said on Tuesday that Howard Pell would step down as chief executive on June 30, "
+        "2024. He will be succeeded by Maria Castellanos."
+    )
+    titles = [e.title for e in _events(text, reference)]
+    assert titles[-1] == "Howard Pell will be succeeded by Maria Castellanos"

@@ -30,6 +30,7 @@ def _clear() -> None:
         _subject_mention,
         _name_rules,
         _find_actors,
+        _org_forms,
     ):
         cached.cache_clear()
 
@@ -233,6 +234,27 @@ def _subject_mention(lang: str) -> re.Pattern[str]:
 def mentions_main_subject(clause: str, lang: str = "en") -> bool:
     """Does the clause speak of the article's main subject ("it", "its", "the company")?"""
     return _subject_mention(lang).search(clause) is not None
+
+
+def is_person(name: str, lang: str = "en") -> bool:
+    """Does ``name`` look like a person's: two or three capitalized words, none of them an
+    organization word or a company form (the pack's ``org_words``, ``company_forms``,
+    ``not_person_words``)?
+
+    >>> is_person("Howard Pell"), is_person("Redcliff Capital"), is_person("Acme")
+    (True, False, False)
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return not any(w.lower().strip(".,") in _org_forms(lang) for w in words)
+
+
+@cache
+def _org_forms(lang: str) -> frozenset[str]:
+    pack = packs.pack(lang)
+    lists = ("org_words", "company_forms", "not_person_words")
+    return frozenset(w.lower().strip(".,") for n in lists for w in pack.words(n))
 
 
 def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) -> str | None:

@@ -24,6 +24,7 @@ from timeline.actors import (
     apply_aliases,
     capitalized_inside,
     find_actors,
+    is_person,
     main_subject,
     mentions_main_subject,
 )
@@ -94,6 +95,7 @@ class EventRules:
     title_reported: re.Pattern[str]  # a reporting frame a title drops
     title_tail: re.Pattern[str]  # where a title's main clause ends
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
+    title_persons: re.Pattern[str]  # a title opening with a person's stand-in ("He")
     period_categories: frozenset[str]  # categories dated by the period they cover
     phrase_start: re.Pattern[str]  # a word a phrase starts with: where a title may end
     dangling: frozenset[str]  # words a title never ends on
@@ -155,6 +157,9 @@ def event_rules(lang: str = "en") -> EventRules:
                 rf"^(?:(?P<own>{packs.alternation(data.get('title_possessives', []))})"
                 rf"|{packs.alternation(data.get('title_subjects', []))}){after}",
                 flags,
+            ),
+            title_persons=re.compile(
+                rf"^(?:{packs.alternation(data.get('title_persons', []))}){after}", flags
             ),
         )
     except (KeyError, TypeError, re.error) as exc:
@@ -781,7 +786,7 @@ def extract_events(
             )
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
-    events = _full_names(events)
+    events = _people_named(_full_names(events), rules, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = main_subject((e.actors for e in events), headline)
     if subject is not None:
@@ -801,6 +806,20 @@ def extract_events(
     # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
     events = [e for e in events if e.categories != (OTHER,) or e.granularity not in _FRAMING]
     return _unique(events)
+
+
+def _people_named(events: list[Event], rules: EventRules, lang: str) -> list[Event]:
+    """Events whose title opens with a person's stand-in ("He will be succeeded by ...")
+    under the first person the event before names ("Howard Pell will step down ...")."""
+    person: str | None = None
+    named: list[Event] = []
+    for event in events:
+        found = rules.title_persons.match(event.title)
+        if found is not None and person is not None:
+            event = replace(event, title=person + event.title[found.end() :])
+        named.append(event)
+        person = next((a for a in event.actors if is_person(a, lang)), person)
+    return named
 
 
 def _full_names(events: list[Event]) -> list[Event]:
