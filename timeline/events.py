@@ -561,7 +561,6 @@ def extract_events(
         said = text[sentence.start : sentence.end]
         if said.rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
-        # (one scan for both: most sentences are neither)
         if rules.boilerplate.search(said):
             continue  # boilerplate, a notice, a balance: no event
         # (two scans: one of the two patterns joined took longer than both)

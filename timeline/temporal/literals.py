@@ -50,7 +50,9 @@ def _sequence(nodes: list[tuple[Any, Any]]) -> frozenset[str] | None:
     options: list[frozenset[str]] = []
     for index, (op, arg) in enumerate(nodes):
         name = str(op)
-        if name in ("LITERAL", "SUBPATTERN", "BRANCH"):
+        # (from where a run of literals begins: from inside one, the strings are shorter)
+        begins = index == 0 or str(nodes[index - 1][0]) != "LITERAL"
+        if begins and name in ("LITERAL", "SUBPATTERN", "BRANCH"):
             starts = _starts(nodes[index:])
             if starts:
                 options.append(starts)
