@@ -711,3 +711,14 @@ def test_events_he_in_a_title_is_the_person_named_before(reference: date) -> Non
     )
     titles = [e.title for e in _events(text, reference)]
     assert titles[-1] == "Howard Pell will be succeeded by Maria Castellanos"
+
+
+def test_events_a_possessive_appositive_closing_the_sentence_is_background(
+    reference: date,
+) -> None:
+    (event,) = _events(
+        "Acme said it would close offices in Austin and Dublin by March 2024, its third round "
+        "of cuts in two years.",
+        reference,
+    )
+    assert (event.timex, event.category) == ("2024-03", "closure")
