@@ -492,6 +492,8 @@ def test_events_a_title_names_the_main_subject_not_its_stand_in(reference: date)
         ("In March 2023, Acme became the largest grocer in the Midwest.", ["Acme"]),
         ("In March 2023, Acme opened a plant in Greenville.", ["Acme"]),
         ("On March 9, 2023, Acme spoke at McCormick Place at 9 a.m. Central Time.", ["Acme"]),
+        # a stock exchange where shares list is no actor
+        ("In March 2023, Acme listed on the Irish Stock Exchange.", ["Acme"]),
         # an event's edition is no actor
         ("On March 9, 2023, Acme unveiled a forklift at AutomateX 2023.", ["Acme"]),
     ],
