@@ -410,6 +410,7 @@ def test_events_actors_are_organizations_and_people(
         "Its shares fell 6% on Monday, May 8, 2023.",
         "Acme's shares have lost about a third of their value in 2023.",
         "Today it has about 1.9 million customers, up from 2023.",
+        "It aims for 10,000 Spanish subscribers by the end of 2024.",
         "She expects the company to break even in Italy in 2024.",
         "One of them said the fine was unlikely to derail the plans for 2024.",
         "Analysts said the deal would likely close in March 2024.",

@@ -81,6 +81,7 @@ class EventRules:
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
     deadline: re.Pattern[str]  # right before a date: a deadline
+    target: re.Pattern[str]  # right before a date: a target ("400 workers by")
     undated_now: re.Pattern[str]  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
@@ -137,6 +138,7 @@ def event_rules(lang: str = "en") -> EventRules:
             told=re.compile(data.get("told", "(?!x)x"), flags),
             told_after=re.compile(data.get("told_after", "(?!x)x"), flags),
             deadline=re.compile(data.get("deadline", "(?!x)x"), flags),
+            target=re.compile(data.get("target", "(?!x)x"), flags),
             undated_now=re.compile(data.get("undated_now", "(?!x)x"), flags),
             frame=re.compile(data.get("frame", "(?!x)x"), flags),
             heading=re.compile(data.get("heading", "(?!x)x")),  # case matters
@@ -586,6 +588,8 @@ def extract_events(
             story was filed (its dateline)."""
             if position in since or position < filed:
                 return True
+            if rules.target.search(text, max(start, position - 90), position):
+                return True  # a target's deadline
             before = max(start, position - 50)
             return bool(
                 rules.framing.search(text, max(start, position - 40), position)
