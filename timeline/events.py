@@ -107,6 +107,32 @@ def _clear() -> None:
     event_rules.cache_clear()
 
 
+# the patterns of events.toml a pack may leave out (then they never match); case-insensitive
+# but for the last two
+_OPTIONAL = (
+    "reported",
+    "planned",
+    "background",
+    "state_since",
+    "told",
+    "told_after",
+    "deadline",
+    "target",
+    "undated_now",
+    "frame",
+    "boilerplate",
+    "opinion",
+    "comparison",
+    "subordinate",
+    "negation",
+    "predicate_split",
+    "title_asides",
+    "title_reported",
+    "title_tail",
+)
+_OPTIONAL_CASED = ("heading", "dateline")
+
+
 @cache
 def event_rules(lang: str = "en") -> EventRules:
     """The event rules of language ``lang`` (cached)."""
@@ -136,27 +162,8 @@ def event_rules(lang: str = "en") -> EventRules:
             opening_words=int(data["opening_words"]),
             title_words=int(data["title_words"]),
             questions=str(data.get("questions", "?")),
-            reported=optional("reported"),
-            planned=optional("planned"),
-            background=optional("background"),
-            state_since=optional("state_since"),
-            told=optional("told"),
-            told_after=optional("told_after"),
-            deadline=optional("deadline"),
-            target=optional("target"),
-            undated_now=optional("undated_now"),
-            frame=optional("frame"),
-            heading=optional("heading", 0),  # case matters
-            boilerplate=optional("boilerplate"),
-            opinion=optional("opinion"),
-            comparison=optional("comparison"),
-            dateline=optional("dateline", 0),  # case matters
-            subordinate=optional("subordinate"),
-            negation=optional("negation"),
-            predicate_split=optional("predicate_split"),
-            title_asides=optional("title_asides"),
-            title_reported=optional("title_reported"),
-            title_tail=optional("title_tail"),
+            **{key: optional(key) for key in _OPTIONAL},
+            **{key: optional(key, 0) for key in _OPTIONAL_CASED},  # case matters
             period_categories=frozenset(data.get("period_categories", [])),
             phrase_start=re.compile(packs.alternation(data.get("phrase_starts", [])), flags),
             dangling=_phrases(data.get("title_dangling", [])),
