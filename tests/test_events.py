@@ -725,3 +725,8 @@ def test_events_a_possessive_appositive_closing_the_sentence_is_background(
         reference,
     )
     assert (event.timex, event.category) == ("2024-03", "closure")
+
+
+def test_events_followed_by_opens_a_clause_of_its_own(reference: date) -> None:
+    text = "Acme will open a store in December 2024, followed by a campaign in March 2025."
+    assert [e.timex for e in _events(text, reference)] == ["2024-12", "2025-03"]
