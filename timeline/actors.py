@@ -151,10 +151,10 @@ def _find_actors(
     occasion = _festival_run(lang)
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
-    # span for each name took time of their product: quadratic on a long sentence)
-    spans = list(skip)
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))
+    # span for each name took time of their product: quadratic on a long sentence); ``skip``
+    # comes sorted from find_actors
+    starts = [s for s, _ in skip]
+    reach = list(itertools.accumulate((e for _, e in skip), max))
     opening = len(sentence) - len(sentence.lstrip(" \"'“‘(*-–—#"))
     found: dict[str, None] = {}
     for start, end, _run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):

@@ -589,24 +589,21 @@ def extract_events(
 
         dateline = rules.dateline.match(text, sentence.start, sentence.end)
         filed = dateline.end() if dateline is not None else sentence.start
+        # the dates framing the sentence: before its dateline's end (when the story was
+        # filed), a target's deadline, after a framing phrase or a comparison; looked for
+        # once per date, however many clauses and predicates ask
+        framing = {
+            position
+            for r in inside(sentence)
+            if (position := r.mention.start) < filed
+            or rules.target.search(text, max(sentence.start, position - 90), position)
+            or rules.framing.search(text, max(sentence.start, position - 40), position)
+            or rules.comparison.search(text, max(sentence.start, position - 50), position)
+        }
 
-        def framed(
-            position: int,
-            start: int = sentence.start,
-            since: set[int] = lasting,
-            filed: int = filed,
-        ) -> bool:
-            """A date framing the sentence, saying since when, what is compared, or when the
-            story was filed (its dateline)."""
-            if position in since or position < filed:
-                return True
-            if rules.target.search(text, max(start, position - 90), position):
-                return True  # a target's deadline
-            before = max(start, position - 50)
-            return bool(
-                rules.framing.search(text, max(start, position - 40), position)
-                or rules.comparison.search(text, before, position)
-            )
+        def framed(position: int, since: set[int] = lasting, framing: set[int] = framing) -> bool:
+            """A date framing the sentence, or saying since when a state lasts."""
+            return position in since or position in framing
 
         def own(span: Sentence, asides: list[Sentence] = asides) -> list[Resolved]:
             """The mentions of ``span`` outside its asides."""
@@ -658,10 +655,8 @@ def extract_events(
         if quiet and rules.opinion.search(_without(said, bare)):
             dated = []  # an opinion or a guess is no event (its asides may be)
         # a quote is commentary unless it tells clearly of an event (its asides may be)
-        commentary = (
-            said.lstrip()[:1] in QUOTES
-            and taxonomy.evidence(_plain(said, bare, lang)) < STRONG_WEIGHT
-        )
+        quoted = said.lstrip()[:1] in QUOTES
+        commentary = quoted and taxonomy.evidence(_plain(said, bare, lang)) < STRONG_WEIGHT
         if commentary:
             dated = []
         dated = [
@@ -711,7 +706,7 @@ def extract_events(
             elif (
                 clear
                 and not review
-                and said.lstrip()[:1] not in QUOTES
+                and not quoted
                 and rules.undated_now.search(_without(said, bare))
             ):
                 # an event told as news of the day ("The Board has declared a dividend",
@@ -815,7 +810,6 @@ def extract_events(
             else replace(e, actors=(*e.actors, subject))
             for e in events
         ]
-    if subject is not None:
         events = [_titled_after(e, subject, rules, lang) for e in events]
     # a sentence that tells of no kind of event and is dated only by a period is framing
     # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
