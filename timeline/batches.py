@@ -32,7 +32,7 @@ from timeline.taxonomy import Taxonomy
 from timeline.temporal import Anchoring
 from timeline.temporal.fiscal import fiscal_year
 from timeline.temporal.normalizer import resolve_all
-from timeline.temporal.subject import OPENING_CHARS, subject_year
+from timeline.temporal.subject import subject_year
 from timeline.temporal.tagger import tag_reading
 
 # documents read, worked on and let go together: memory holds one batch of texts
@@ -76,9 +76,7 @@ def process_document(doc: Document, settings: Settings = Settings()) -> Done:
             "file with front matter 'date: YYYY-MM-DD'"
         )
         return Done(kept, [], error=msg)
-    reviewed = subject_year(
-        doc.text, lang, reference=doc.reference_date, end=doc.body_start + OPENING_CHARS
-    )
+    reviewed = subject_year(doc.text, lang, reference=doc.reference_date, start=doc.body_start)
     found = resolve_all(
         mentions,
         reference=doc.reference_date,

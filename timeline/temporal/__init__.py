@@ -9,7 +9,7 @@ from timeline.arguments import check_choice, check_date, check_type
 from timeline.model import Mention, Resolved
 from timeline.temporal.fiscal import fiscal_year
 from timeline.temporal.normalizer import ANCHORINGS, Anchoring, normalize, resolve_all
-from timeline.temporal.subject import OPENING_CHARS, subject_year
+from timeline.temporal.subject import subject_year
 from timeline.temporal.tagger import tag
 
 __all__ = ["ANCHORINGS", "Anchoring", "normalize", "resolve", "resolve_all", "tag"]
@@ -45,8 +45,7 @@ def resolve(
     lang = packs.choose(lang, text[start:end])
     mentions: list[Mention] = tag(text, lang=lang, start=start, end=end)
     fiscal = fiscal_year(text, lang, start, end)
-    stop = len(text) if end is None else end
-    subject = subject_year(text, lang, reference=reference, end=min(stop, start + OPENING_CHARS))
+    subject = subject_year(text, lang, reference=reference, start=start, end=end)
     return resolve_all(
         mentions,
         reference=reference,

@@ -35,9 +35,15 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 def subject_year(
-    text: str, lang: str = "en", *, reference: date | None = None, end: int | None = None
+    text: str,
+    lang: str = "en",
+    *,
+    reference: date | None = None,
+    start: int = 0,
+    end: int | None = None,
 ) -> int | None:
-    """The year ``text`` (up to ``end``, and at most its opening) says it reviews, when it
+    """The year ``text`` says it reviews in what comes before its body (which begins at
+    ``start``: a title in front matter) and the opening of its body (up to ``end``), when it
     is the reference year or the one before (a review written after its year, or at its
     end); else None.
 
@@ -46,7 +52,7 @@ def subject_year(
     >>> subject_year("Looking back at 2019, the founders ...", reference=date(2024, 1, 18)) is None
     True
     """
-    stop = min(len(text), OPENING_CHARS if end is None else end)
+    stop = min(len(text), start + OPENING_CHARS, len(text) if end is None else end)
     for pattern in _patterns(lang):
         match = pattern.search(text, 0, stop)
         if match is None:
