@@ -31,6 +31,22 @@ SPLITS = [
 ]
 
 
+def test_reading_list_items_are_sentences_without_their_markers() -> None:
+    text = (
+        "Highlights:\n- Revenue was $8 million, up 11%.\n- Net income was $1 million\n"
+        "* On October 14, it launched Fabric, which adds search.\n1. In November it bought Z.\n"
+        "2) Costs fell - a lot - in the year."
+    )
+    assert [text[s.start : s.end] for s in read(text).sentences] == [
+        "Highlights:",
+        "Revenue was $8 million, up 11%.",
+        "Net income was $1 million",
+        "On October 14, it launched Fabric, which adds search.",
+        "In November it bought Z.",
+        "Costs fell - a lot - in the year.",
+    ]
+
+
 @pytest.mark.parametrize(("text", "count"), SPLITS, ids=[t for t, _ in SPLITS])
 def test_reading_sentences(text: str, count: int) -> None:
     reading = read(text)

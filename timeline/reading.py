@@ -9,7 +9,8 @@ pack's ``abbreviations_never_end`` ("Dr. Kim") or an initial ("J. P. Morgan"); a
 its ``abbreviations`` or a dotted one ("U.S.") only when a word of its
 ``sentence_starters`` follows ("moved to the U.S. In May", not "the U.S. Embassy"). A
 "sentence" longer than the pack's ``longest`` (a list or a log without full stops) goes as
-its lines. All of it is linear in the text: one regex pass, a bounded look back per
+its lines. A line opening with a list marker ("- ", "• ", "1. ") is a sentence of its
+own, without the marker. All of it is linear in the text: one regex pass, a bounded look back per
 terminator.
 
 >>> r = read("Ms. Wu said in 2019 that Dr. Kim arrived in May. Sales rose.\\n\\nA new head came.")
@@ -33,6 +34,9 @@ from timeline.lang import SentenceRules
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
+# a line opening with a list marker ("- ", "* ", "• ", "1. ", "2) ") is an item of a list:
+# a sentence of its own, without its marker, whatever ends the line before it
+_ITEM = re.compile(r"\n[ \t]*(?:[-*•‣▪–]|\d{1,2}[.)])[ \t]+")
 # the word right before a period: letters, digits, inner dots ("u.s"), ampersands, hyphens
 _WORD_BEFORE = re.compile(r"[\w.&-]+")
 _OPENING = "([{\"'“‘«`"
@@ -187,13 +191,20 @@ def split(text: str, start: int, end: int, rules: SentenceRules) -> list[Sentenc
     """The sentences of one paragraph, ``text[start:end]``, without the white space around
     them; one longer than ``rules.longest`` goes as its lines (see :func:`_pieces`)."""
     cuts = [start]
+    items = {m.start(): m.end() for m in _ITEM.finditer(text, start, end)}
     for match in _end_pattern(rules).finditer(text, start, end):
         if _ends_here(text, match, cuts[-1], rules):
             cuts.append(match.end())
+    if items:
+        ends = set(cuts)
+        inside = {c for lo, hi in items.items() for c in range(lo + 1, hi) if c in ends}  # "1."
+        cuts = sorted((ends | items.keys() | set(items.values())) - inside)
     cuts.append(end)
     out: list[Sentence] = []
     longest = rules.longest
     for lo, hi in itertools.pairwise(cuts):
+        if items.get(lo) == hi:
+            continue  # a list marker
         if hi - lo > longest > 0:
             out.extend(_pieces(text, lo, hi, longest))
             continue
