@@ -730,3 +730,18 @@ def test_events_a_possessive_appositive_closing_the_sentence_is_background(
 def test_events_followed_by_opens_a_clause_of_its_own(reference: date) -> None:
     text = "Acme will open a store in December 2024, followed by a campaign in March 2025."
     assert [e.timex for e in _events(text, reference)] == ["2024-12", "2025-03"]
+
+
+def test_events_the_quarter_dates_a_clause_with_no_other_date() -> None:
+    """ "During the quarter" is the quarter the release reports on (the first it names, not
+    the one it compares with); a date of its own in the clause still comes first."""
+    text = (
+        "Corvane's fiscal year begins on July 1. Corvane reported results for the second "
+        "quarter of fiscal 2026. Revenue was up 11% from the second quarter of fiscal 2025.\n\n"
+        "During the quarter, Corvane repurchased 1.1 million shares.\n\n"
+        "Results for the quarter include charges for the job cuts it announced in August 2025."
+    )
+    events = build([document_from_text(text, doc_id="c", reference_date=date(2026, 1, 29))])
+    found = {e["title"][:20]: e["timex"] for e in events.events.to_dicts()}
+    assert found["Corvane repurchased "] == "FY2026-Q2"
+    assert "2025-08" in found.values()

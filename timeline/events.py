@@ -339,7 +339,9 @@ def _governing(
             continue
         if timex is None or timex.start is None or timex.end is None:
             continue
-        if isinstance(mention.expr, SamePeriodExpr) or timex.type not in _DATED:
+        if isinstance(mention.expr, SamePeriodExpr) and mention.expr.compares:
+            continue  # "a year earlier" is what it is compared with; "the quarter" may govern
+        if timex.type not in _DATED:
             continue
         if framed is not None and framed(mention.start):
             continue
@@ -628,7 +630,15 @@ def extract_events(
                 text, max(sentence.start, r.mention.start - 20), r.mention.start
             )
         }
-        weak = (deadlines | told, told) if deadlines or told else ()
+        # ... and "the quarter" (the period in focus) one with none of them
+        anaphors = {
+            r.mention.start for r in inside(sentence) if isinstance(r.mention.expr, SamePeriodExpr)
+        }
+        weak = (
+            (deadlines | told | anaphors, told | anaphors, anaphors)
+            if deadlines or told or anaphors
+            else ()
+        )
 
         def chosen(
             clause: Sentence,

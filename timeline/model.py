@@ -199,6 +199,12 @@ class SamePeriodExpr:
     unit: Granularity | None = None
     latest: bool = False  # "the latest quarter": the latest ended, whatever came before
 
+    @property
+    def compares(self) -> bool:
+        """Is it moved to another year (a comparison: "a year earlier", "the same period in
+        2022"), not the period in focus itself ("the quarter")?"""
+        return self.shift != 0 or not self.year.contextual
+
 
 @dataclass(frozen=True, slots=True)
 class TimeOfDayExpr:

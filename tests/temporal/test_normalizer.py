@@ -370,3 +370,12 @@ def test_normalizer_a_review_keeps_its_year() -> None:
     )
     found = [r.timex.value for r in resolve(text, reference=date(2025, 1, 8)) if r.timex]
     assert found == ["2024", "2024", "2024-02-10", "2024-03", "2025-01", "2025-03"]
+
+
+def test_normalizer_the_quarter_of_a_fiscal_text_is_the_first_it_names() -> None:
+    text = (
+        "Acme's fiscal year begins on July 1. Acme reported results for the second quarter of "
+        "fiscal 2026, up from the second quarter of fiscal 2025. In the quarter, it hired."
+    )
+    found = [r.timex.value for r in resolve(text, reference=date(2026, 1, 29)) if r.timex]
+    assert found[-1] == "FY2026-Q2"

@@ -52,6 +52,8 @@ def timeml_mod(mod: str | None) -> str | None:
     return _TIMEML_MOD.get(mod, mod) if mod else None
 
 
+# the granularity whose antecedent is the first one a text names: the period it reports on
+_REPORTED = Granularity.QUARTER
 # an underspecified date this close to the reference date is taken, whatever the tense
 NEAR_DAYS = 60
 _NEAR_UNITS = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER})
@@ -129,7 +131,8 @@ def resolve_all(
     focus: int | None = None
     focus_sentence = -1
     previous: Timex | None = None
-    # the latest date of each granularity in the document ("the quarter", "a year ago")
+    # the latest date of each granularity in the document ("a year ago"), the first quarter
+    # ("the quarter")
     antecedents: dict[Granularity, Timex] = {}
     # the first year written in each sentence, for dates before it ("of the year held in
     # December last year")
@@ -185,7 +188,10 @@ def resolve_all(
             and not _is_comparison(mention.expr)
         ):
             previous = timex
-            antecedents[timex.granularity] = timex
+            # "the quarter" is the one a text reports on, the first it names (later ones are
+            # compared with it: "up 11% from the second quarter of fiscal 2025")
+            if timex.granularity not in antecedents or timex.granularity is not _REPORTED:
+                antecedents[timex.granularity] = timex
             if _writes_year(mention.expr):
                 focus, focus_sentence = timex.start.year, mention.sentence
     return out
@@ -202,9 +208,7 @@ def _later_year(mention: Mention, sentence_years: Mapping[int, int]) -> int | No
 
 def _is_comparison(expr: Expr) -> bool:
     """A date named through another one in another year never takes the focus."""
-    if not isinstance(expr, SamePeriodExpr):
-        return False
-    return expr.shift != 0 or not expr.year.contextual
+    return isinstance(expr, SamePeriodExpr) and expr.compares
 
 
 def normalize(
@@ -599,7 +603,12 @@ def _same_period(
         start, end = cal.add_months(first, shift), cal.add_months(last, shift)
     except (ValueError, OverflowError):
         return None
-    return replace(antecedent, value=f"{year:04d}{antecedent.value[4:]}", start=start, end=end)
+    value = antecedent.value
+    if value.startswith("FY"):  # a fiscal period: its fiscal year moves as much
+        value = f"FY{int(value[2:6]) + year - first.year:04d}{value[6:]}"
+    else:
+        value = f"{year:04d}{value[4:]}"
+    return replace(antecedent, value=value, start=start, end=end)
 
 
 @lru_cache(maxsize=4096)
