@@ -745,3 +745,40 @@ def test_events_the_quarter_dates_a_clause_with_no_other_date() -> None:
     found = {e["title"][:20]: e["timex"] for e in events.events.to_dicts()}
     assert found["Corvane repurchased "] == "FY2026-Q2"
     assert "2025-08" in found.values()
+
+
+def test_events_a_range_keeps_its_end() -> None:
+    events = _events(
+        "The campaign ran from January 25 to February 8. AutomateX takes place March 9 to 11, "
+        "2026. Sales rose 4% to 11 million on May 3.",
+        date(2025, 10, 1),
+    )
+    spans = [(e.timex, str(e.date_start), str(e.date_end)) for e in events]
+    assert ("2025-01-25/2025-02-08", "2025-01-25", "2025-02-08") in spans
+    assert ("2026-03-09/2026-03-11", "2026-03-09", "2026-03-11") in spans
+    assert ("2025-05-03", "2025-05-03", "2025-05-03") in spans  # "to 11 million" is no day
+
+
+def test_events_an_aside_telling_when_dates_its_clause_and_is_no_event_of_its_own() -> None:
+    text = (
+        "Looking back on 2024. The 618 festival, which started on May 20 and peaked on June 18, "
+        "was our biggest mid-year event yet. The year opened with our Spring Festival "
+        'campaign, "Bring the Market Home," which ran from January 25 to February 8. The pack '
+        "will be unveiled at AutomateX 2026, which takes place March 9 to 11. The plant, which "
+        "opened in 1987, will close in June."
+    )
+    events = _events(text, date(2025, 1, 9))
+    found = sorted((e.timex, e.title) for e in events)
+    assert [t for t, _ in found] == [
+        "1987",  # the plant's opening: its clause has a date of its own
+        "2024-01-25/2024-02-08",  # the campaign's run, not the Spring Festival's day
+        "2024-06-18",  # one event: the festival, which ran over its aside's days
+        "2025-06",
+        "2026-03-09/2026-03-11",  # the unveiling, at the show's days rather than 2026
+    ]
+
+
+def test_events_an_introduction_to_what_follows_is_no_event() -> None:
+    assert not _events(
+        "Here is how the year went, from the Spring Festival to Double 12.", date(2025, 1, 9)
+    )

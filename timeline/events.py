@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache, partial
 
@@ -59,6 +59,7 @@ UNDATED_REACH = 3
 
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
+_YEAR = timedelta(days=366)  # a range of dates spans less
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ class EventRules:
     reported: re.Pattern[str]  # a clause citing rumours or others: status "reported"
     planned: re.Pattern[str]  # a clause speaking of the future: status "planned"
     background: re.Pattern[str]  # relative clauses and asides about a name
+    timing: re.Pattern[str]  # an aside telling when the thing named happens
+    range_end: re.Pattern[str]  # right after a date: where the range it opens ends
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
@@ -113,6 +116,8 @@ _OPTIONAL = (
     "reported",
     "planned",
     "background",
+    "timing",
+    "range_end",
     "state_since",
     "told",
     "told_after",
@@ -360,6 +365,50 @@ def _governing(
     return best
 
 
+def _times(found: Resolved | None, timed: Resolved, aside: Sequence[Resolved]) -> bool:
+    """Does the date ``timed`` of an aside telling when the thing named happens ("which ran
+    from January 25 to February 8", its mentions ``aside``) date the clause rather than the
+    clause's own date ``found``: when it has none, or only a coarser one that holds it
+    (2026), or a festival's day outside the aside's dates?"""
+    if found is None:
+        return True
+    outer, inner = found.timex, timed.timex
+    assert outer is not None and inner is not None
+    assert outer.start is not None and outer.end is not None
+    assert inner.start is not None and inner.end is not None
+    if outer.start <= inner.start and inner.end <= outer.end and outer != inner:
+        return True
+    expr = found.mention.expr
+    if isinstance(expr, CalendarExpr) and expr.festival is not None:
+        ends = [r.timex.end for r in aside if r.timex is not None and r.timex.end is not None]
+        return not inner.start <= outer.start <= max(ends, default=inner.end)
+    return False
+
+
+def _timed_by(
+    aside: Sentence, mentions: Sequence[Resolved], dated: Sequence[tuple[Sentence, Resolved]]
+) -> bool:
+    """Is the time an aside tells (its ``mentions``) that of an event of its clause, which
+    is then the aside's event too ("The 618 festival, which started on May 20 and peaked on
+    June 18, was ...": one event)?"""
+    days = [
+        (r.timex.start, r.timex.end)
+        for r in mentions
+        if r.timex is not None and r.timex.start is not None and r.timex.end is not None
+    ]
+    if not days:
+        return False
+    first, last = min(a for a, _ in days), max(b for _, b in days)
+    return any(
+        span.start <= aside.start
+        and aside.end <= span.end
+        and found.timex is not None
+        and found.timex.start is not None
+        and first <= found.timex.start <= last
+        for span, found in dated
+    )
+
+
 def _dated_day(item: Resolved) -> bool:
     """Is the mention a dated day or coarser, not a clock time of the reference day?"""
     expr, timex = item.mention.expr, item.timex
@@ -586,6 +635,9 @@ def extract_events(
             Sentence(m.start(), m.end())
             for m in rules.background.finditer(text, sentence.start, sentence.end)
         ]
+        # asides telling when the thing named happens ("The 618 festival, which started on
+        # May 20, ..."): their date may be the clause's
+        timings = [a for a in asides if rules.timing.match(text, a.start, a.end)]
         # a date saying since when a state lasts dates an event only when it is the only one
         lasting = _lasting(text, inside(sentence), sentence, rules)
 
@@ -644,14 +696,23 @@ def extract_events(
             clause: Sentence,
             weak: tuple[set[int], ...] = weak,
             framed: Callable[[int], bool] = framed,
+            timings: list[Sentence] = timings,
         ) -> Resolved | None:
             mine = own(clause)
+            found = None
             for skipped in weak:
                 strong = [r for r in mine if r.mention.start not in skipped]
                 found = _governing(strong, clause, framed)
                 if found is not None:
-                    return found
-            return _governing(mine, clause, framed)
+                    break
+            else:
+                found = _governing(mine, clause, framed)
+            for aside in timings:
+                if clause.start <= aside.start and aside.end <= clause.end:
+                    timed = _governing(inside(aside), aside, framed)
+                    if timed is not None and _times(found, timed, inside(aside)):
+                        return timed
+            return found
 
         dated = [
             (clause, found)
@@ -672,7 +733,7 @@ def extract_events(
         dated = [
             part
             for span, found in dated
-            for part in _predicates(text, span, found, own, framed, taxonomy, rules, lang)
+            for part in _predicates(text, span, found, own, framed, taxonomy, rules, lang, asides)
         ]
         # (a date saying since when a state lasts is an aside's event: "chief executive
         # since 2021" tells when a tenure began)
@@ -680,6 +741,7 @@ def extract_events(
             (aside, found)
             for aside in asides
             if (found := _governing(inside(aside), aside, partial(framed, since=set()))) is not None
+            and not (aside in timings and _timed_by(aside, inside(aside), dated))
         ]
         if not dated:
             # the event before, in this paragraph or the one just before it, when the
@@ -944,13 +1006,14 @@ def _event(
             else (f"{subject} {title[0].lower()}{title[1:]}")
         )
         actors = actors if subject in actors else (subject, *actors)
+    until = _range_end(text, item, mentions, rules)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
         date_start=timex.start,
-        date_end=timex.end,
+        date_end=timex.end if until is None else until[0],
         granularity=timex.granularity,
-        timex=timex.value,
+        timex=timex.value if until is None else f"{timex.value}/{until[1]}",
         mod=timex.mod,
         date_text=mention.text,
         category=categories[0],
@@ -969,6 +1032,34 @@ def _event(
     )
 
 
+def _range_end(
+    text: str, item: Resolved, mentions: Sequence[Resolved], rules: EventRules
+) -> tuple[date, str] | None:
+    """The last day and value of the range ``item``'s date opens ("March 9 to 11", "from
+    January 25 to February 8"), when it opens one within a year: a bare day of its month
+    or a later date of ``mentions`` right after the range word."""
+    timex = item.timex
+    assert timex is not None and timex.start is not None and timex.end is not None
+    found = rules.range_end.match(text, item.mention.end)
+    if found is None:
+        return None
+    if found.group("day") is not None:
+        if timex.granularity is not Granularity.DAY:
+            return None
+        try:
+            day = timex.start.replace(day=int(found.group("day")))
+        except ValueError:
+            return None
+        return (day, day.isoformat()) if day > timex.start else None
+    for other in mentions:
+        end = other.timex
+        if other.mention.start != found.end() or end is None or end.end is None:
+            continue
+        if end.start is not None and timex.start < end.start and end.end - timex.start < _YEAR:
+            return end.end, end.value
+    return None
+
+
 def _predicates(
     text: str,
     span: Sentence,
@@ -978,12 +1069,16 @@ def _predicates(
     taxonomy: Taxonomy,
     rules: EventRules,
     lang: str,
+    asides: Sequence[Sentence] = (),
 ) -> list[tuple[Sentence, Resolved]]:
     """The clause ``span`` (dated ``found``) as one event per predicate that tells of its own
     kind of event ("it closed two plants and cut 700 jobs": a closure and layoffs), each at
-    its own date or the clause's; the clause alone when its predicates tell of one kind."""
+    its own date or the clause's; the clause alone when its predicates tell of one kind. An
+    aside's predicates are the aside's (", which started on May 20 and peaked on June 18,")."""
     cuts = [span.start]
     for match in rules.predicate_split.finditer(text, span.start, span.end):
+        if any(a.start <= match.start() < a.end for a in asides):
+            continue
         if _is_verb(match.group("verb").lower(), lang, ("PAST", "FUTURE", "REPORTED")):
             cuts.append(match.start())
     if len(cuts) == 1:
