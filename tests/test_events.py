@@ -430,10 +430,16 @@ def test_events_a_compared_date_governs_nothing(reference: date) -> None:
     assert event.timex == "2023-03"
 
 
-def test_events_a_dateline_dates_no_event(reference: date) -> None:
-    text = "CLEVELAND, May 16 — Acme said it will merge two units in the third quarter."
+@pytest.mark.parametrize(
+    "dateline",
+    ["CLEVELAND, May 16 —", "BERLIN, 16 May 2023 --", "SAN JOSE, Calif., May 16, 2023 --"],
+)
+def test_events_a_dateline_dates_no_event(dateline: str) -> None:
+    text = f"{dateline} Acme said it will merge two units in the third quarter."
     (event,) = _events(text, date(2023, 5, 16))
     assert event.timex == "2023-Q3"
+    (event,) = _events(f"{dateline} A court on Monday upheld the fine.", date(2023, 5, 16))
+    assert event.timex == "2023-05-15"  # not the day it was filed
 
 
 def test_events_a_tail_giving_a_claim_does_not_type_the_event(reference: date) -> None:
