@@ -385,6 +385,24 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
             "Acme grew in 2022. Acme hired in 2023. In May 2023, it signed with Belta.",
             ("Acme", "Belta"),
         ),
+        # a place in its short forms, regions
+        ("In May 2023, Acme, founded in St. Paul, sold a unit in the Netherlands.", ("Acme",)),
+        ("In May 2023, Acme opened stores in Saxony and Zhejiang.", ("Acme",)),
+        # "of" inside an organization's name; "and" between two complete names
+        (
+            "In May 2023, Acme teamed up with the Guizhou Provincial Department of Commerce.",
+            ("Acme", "Guizhou Provincial Department of Commerce"),
+        ),
+        (
+            "In May 2023, Harbor Gate Ventures and Meridian Growth Fund backed Acme.",
+            ("Harbor Gate Ventures", "Meridian Growth Fund", "Acme"),
+        ),
+        # an opening word the text also writes in lower case; a campaign's name in quotes
+        (
+            "Revenue at Acme rose in May 2023. Revenue fell, and its revenue doubled.",
+            ("Acme",),
+        ),
+        ('In May 2023, Acme ran its campaign, "Bring the Market Home," in Hubei.', ("Acme",)),
     ],
 )
 def test_events_actors_are_organizations_and_people(

@@ -70,6 +70,11 @@ _CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
 # a capitalized word after a lower-case word or a comma: one that is capitalized as a name,
 # not as the first word of a sentence
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;:)])\s+([A-Z][\w’'.&-]*)")
+# a word in lower case
+_LOWER = re.compile(r"(?<![\w’'.-])[a-z][\w’'&-]*")
+# a short quoted phrase: a title, a slogan or a campaign ("Bring the Market Home,"), no
+# actor in it (not a quote of what someone said, which runs longer)
+_QUOTED = re.compile(r"[\"“](?:[^\s\"“”]+\s){0,5}[^\s\"“”]+[\"”]")
 
 
 def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
@@ -81,11 +86,20 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     ['Acme', 'Bo', 'Li']
     >>> sorted(capitalized_inside("Belta grew. Belta hired. Shopping rose. Shopping fell."))
     ['Belta']
+    >>> sorted(capitalized_inside("Revenue rose. Revenue fell. Belta's revenue grew."))
+    []
     """
     ordinary = _name_rules(lang)[1]
     inner = {m.group(1).rstrip(".") for m in _INNER_CAPITAL.finditer(text)}
     counts = Counter(m.group().rstrip(".") for m in _CAPITAL.finditer(text))
-    again = {word for word, n in counts.items() if n > 1 and not ordinary.fullmatch(word)}
+    # a word the text also writes in lower case is an ordinary word opening sentences
+    # ("Revenue was ...", "Results for the quarter ...", "New seller rules ...")
+    lower = {m.group() for m in _LOWER.finditer(text)}
+    again = {
+        word
+        for word, n in counts.items()
+        if n > 1 and not ordinary.fullmatch(word) and word.lower() not in lower
+    }
     return frozenset(inner | again)
 
 
@@ -156,11 +170,16 @@ def _find_actors(
     starts = [s for s, _ in skip]
     reach = list(itertools.accumulate((e for _, e in skip), max))
     opening = len(sentence) - len(sentence.lstrip(" \"'“‘(*-–—#"))
+    quoted = (
+        [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
+    )
     found: dict[str, None] = {}
     for start, end, _run, names in packs.pack(lang).hook("names", _no_names)(sentence, stop):
         before = bisect_left(starts, end)
         if before and reach[before - 1] > start:
             continue
+        if any(a < start and end < b for a, b in quoted):
+            continue  # a title, a slogan, a campaign ("Bring the Market Home")
         if occasion.match(sentence, start):  # "Double 11": the run is "Double"
             continue
         if (

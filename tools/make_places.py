@@ -22,9 +22,19 @@ HEADER = """\
 
 
 def _forms(name: str) -> set[str]:
-    """The name, and without accents ("Querétaro", "Queretaro")."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return {name, plain} if plain.strip() else {name}
+    """The name, without accents ("Querétaro", "Queretaro"), without a leading "The" ("The
+    Netherlands", "Netherlands") and with "Saint" short ("Saint Paul", "St. Paul")."""
+    forms = {name}
+    if name.startswith("The "):
+        forms.add(name[4:])
+    if name.startswith("Saint "):
+        forms |= {"St. " + name[6:], "St " + name[6:]}
+    out = set(forms)
+    for form in forms:
+        plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+        if plain.strip():
+            out.add(plain)
+    return out
 
 
 def main() -> None:

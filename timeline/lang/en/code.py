@@ -14,7 +14,8 @@ from functools import cache
 
 from timeline import lang as packs
 
-_WORD = r"[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
+# a capitalized word; "St." / "Mt." / "Ft." of a place ("St. Paul") keep their period
+_WORD = r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
 _NAME = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:\s+(?:of\s+)?(?:{_WORD}))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -31,7 +32,11 @@ def names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, 
     spans = [(m.start(), m.end()) for m in _NAME.finditer(sentence)]
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and _joins(sentence[joined[-1][1] : start], sentence[start:end]):
+        if joined and _joins(
+            sentence[joined[-1][1] : start],
+            sentence[start:end],
+            sentence[joined[-1][0] : joined[-1][1]],
+        ):
             joined[-1] = (
                 joined[-1][0],
                 end,
@@ -55,17 +60,26 @@ def _glued(words: list[str]) -> list[str]:
     return glued
 
 
-def _joins(between: str, after: str) -> bool:
+def _joins(between: str, after: str, before: str) -> bool:
     """Are two capitalized runs one name: joined by "&", or by "and" when the second ends
-    in an organization word (``words/org_words.txt``)?"""
+    in an organization word (``words/org_words.txt``) and the first is no name of its own,
+    words ending in one or in a company form ("Securities and Exchange Commission", but
+    "Harbor Gate Ventures and Meridian Growth Fund" are two)?"""
     if between == " & ":
         return True
-    return between == " and " and after.split()[-1].strip("'’s") in _org_words()
+    if between != " and ":
+        return False
+    ends = _org_words()
+    first = before.split()
+    whole = len(first) > 1 and first[-1].strip(".,") in ends
+    return after.split()[-1].strip("'’s") in ends and not whole
 
 
 @cache
 def _org_words() -> frozenset[str]:
-    return frozenset(packs.pack("en").words("org_words"))
+    """The last words of organization names, and company forms."""
+    pack = packs.pack("en")
+    return frozenset([*pack.words("org_words"), *pack.words("company_forms")])
 
 
 def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
@@ -84,6 +98,9 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
         bare = _POSSESSIVE.sub("", word.rstrip(","))
         # stop words, short acronyms (COO, GMV) and words in capitals (datelines: BERLIN)
         breaker = bare.lower() in stop or (bare.isupper() and (len(bare) <= 4 or len(words) == 1))
+        if bare == "of" and current and current[-1] in _org_words():
+            current.append(bare)  # "Guizhou Provincial Department of Commerce"
+            continue
         if breaker or (bare == "of" and not current):
             flush()
             continue
