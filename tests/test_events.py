@@ -806,3 +806,14 @@ def test_events_an_introduction_to_what_follows_is_no_event() -> None:
     assert not _events(
         "Here is how the year went, from the Spring Festival to Double 12.", date(2025, 1, 9)
     )
+
+
+def test_events_the_full_year_of_a_review_is_its_year_not_the_one_compared_with() -> None:
+    text = (
+        "Looking back on 2024, our year at Lumora.\n\n"
+        "In March we launched Live Studio.\n\n"
+        "For the full year, GMV reached 410 billion yuan, up 24% from 2023."
+    )
+    built = build([document_from_text(text, doc_id="l", reference_date=date(2025, 1, 9))])
+    found = {e["title"][:10]: e["timex"] for e in built.events.to_dicts()}
+    assert found["GMV reache"] == "2024"

@@ -157,12 +157,18 @@ def resolve_all(
         if (
             subject is not None
             and isinstance(expr, CalendarExpr)
-            and expr.year.shift == 0
+            and (
+                expr.year.shift == 0
+                or (expr.year.anaphoric and not expr.year.previous and not (carried and focus))
+            )
             and not (mention.tense is Tense.FUTURE and subject < reference.year)
         ):
             # "this year" of a review, unless spoken of in the future ("this year's Spring
-            # Festival will ..." in a review of 2023 published in January 2024)
+            # Festival will ..." in a review of 2023 published in January 2024); "the (full)
+            # year" too, unless a year is in focus (not one it is compared with later: "up
+            # 24% from 2023")
             expr = replace(expr, year=YearRef(value=subject))
+            focus_year = None
         if focus_year is not None and (
             (mode == "news" and mention.tense is Tense.FUTURE and focus_year < reference.year)
             or (mention.tense is Tense.PAST and focus_year > reference.year)
