@@ -740,6 +740,18 @@ def test_events_he_in_a_title_is_the_person_named_before(reference: date) -> Non
     assert titles[-1] == "Howard Pell will be succeeded by Maria Castellanos"
 
 
+def test_events_she_is_not_the_person_he_stood_for(reference: date) -> None:
+    text = (
+        "Acme said on Monday that Daniel Okafor will step down on May 31, 2024. He will be "
+        "succeeded by Marisol Vance. Okafor had joined Acme in March 2018. "
+        "She will present targets at an investor meeting on June 20, 2024."
+    )
+    events = _events(text, reference)
+    succession = next(e for e in events if "succeeded" in e.title)
+    assert "Daniel Okafor" in succession.actors
+    assert events[-1].title.startswith("Marisol Vance will present")
+
+
 def test_events_a_possessive_appositive_closing_the_sentence_is_background(
     reference: date,
 ) -> None:
@@ -817,3 +829,17 @@ def test_events_the_full_year_of_a_review_is_its_year_not_the_one_compared_with(
     built = build([document_from_text(text, doc_id="l", reference_date=date(2025, 1, 9))])
     found = {e["title"][:10]: e["timex"] for e in built.events.to_dicts()}
     assert found["GMV reache"] == "2024"
+
+
+def test_events_a_follow_up_about_another_person_is_its_own_event() -> None:
+    """ "Chen Yiran joined us" is about Chen Yiran, not about "us" (the main subject): the
+    undated sentence after it about Wei Haoming is an event of its own at its date."""
+    text = (
+        "Lumora grew in 2024. In May, Lumora raised funds.\n\n"
+        "In August, Chen Yiran joined us as chief technology officer. Co-founder Wei Haoming, "
+        "who had been our CTO since 2016, became chief scientist and now leads our research team."
+    )
+    built = build([document_from_text(text, doc_id="l", reference_date=date(2024, 12, 20))])
+    rows = [(e["timex"], e["actors"][0]) for e in built.events.to_dicts()]
+    assert ("2024-08", "Chen Yiran") in rows
+    assert ("2024-08", "Wei Haoming") in rows

@@ -250,9 +250,19 @@ def _subject_mention(lang: str) -> re.Pattern[str]:
     return re.compile(pack.word_regex(pack.alternation("subject_words")), re.IGNORECASE)
 
 
-def mentions_main_subject(clause: str, lang: str = "en") -> bool:
-    """Does the clause speak of the article's main subject ("it", "its", "the company")?"""
-    return _subject_mention(lang).search(clause) is not None
+def mentions_main_subject(clause: str, lang: str = "en", before: Sequence[str] = ()) -> bool:
+    """Does the clause speak of the article's main subject ("it", "its", "the company"),
+    before it names any of ``before`` ("It signed with Belta", not "Chen Yiran joined us")?
+
+    >>> mentions_main_subject("It signed with Belta", before=("Belta",))
+    True
+    >>> mentions_main_subject("Chen Yiran joined us", before=("Chen Yiran",))
+    False
+    """
+    found = _subject_mention(lang).search(clause)
+    if found is None:
+        return False
+    return not any(0 <= clause.find(name) < found.start() for name in before)
 
 
 def is_person(name: str, lang: str = "en") -> bool:

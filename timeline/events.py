@@ -60,6 +60,8 @@ UNDATED_REACH = 3
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
 _YEAR = timedelta(days=366)  # a range of dates spans less
+# "He" / "She" stands for one of this many people named last
+PERSONS_BACK = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -873,12 +875,14 @@ def extract_events(
     subject = main_subject((e.actors for e in events), headline)
     if subject is not None:
         # the article's main subject takes part in each event: first where the event names
-        # no one or speaks of "it", "its", "the company", else after those it names
+        # no one or speaks of "it", "its", "the company" before it names anyone (after a
+        # reporting frame: "Chief executive Dana Whitfield said the company expects ..."),
+        # else after those it names
         events = [
             e
             if subject in e.actors
             else replace(e, actors=(subject, *e.actors))
-            if not e.actors or mentions_main_subject(text[e.char_start : e.char_end], lang)
+            if not e.actors or mentions_main_subject(_unframed(text, e, rules), lang, e.actors)
             else replace(e, actors=(*e.actors, subject))
             for e in events
         ]
@@ -889,17 +893,35 @@ def extract_events(
     return _unique(events)
 
 
+def _unframed(text: str, event: Event, rules: EventRules) -> str:
+    """The event's clause after the reporting frame opening it ("X said that ...")."""
+    clause = text[event.char_start : event.char_end]
+    frame = rules.frame.match(clause)
+    return clause if frame is None else clause[frame.end() :]
+
+
 def _people_named(events: list[Event], rules: EventRules, lang: str) -> list[Event]:
     """Events whose title opens with a person's stand-in ("He will be succeeded by ...")
-    under the first person the event before names ("Howard Pell will step down ...")."""
-    person: str | None = None
+    under the person it stands for, who takes part: the first person the latest events
+    name ("Howard Pell will step down ..."), of those a stand-in of another kind has not
+    stood for ("He will be succeeded by Marisol Vance. She will ...": not "He"'s person)."""
+    persons: list[str] = []  # the people named so far, the latest event's first
+    stood: dict[str, str] = {}  # the stand-in that stood for a person ("he", "she")
     named: list[Event] = []
     for event in events:
         found = rules.title_persons.match(event.title)
-        if found is not None and person is not None:
-            event = replace(event, title=person + event.title[found.end() :])
+        if found is not None:
+            word = found.group().lower()
+            person = next((p for p in persons if stood.get(p, word) == word), None)
+            if person is not None:
+                stood[person] = word
+                # (after the names of its own: the first is whom a report is about, and a
+                # stand-in's event is another than the one before: timeline.merge)
+                actors = event.actors if person in event.actors else (*event.actors, person)
+                event = replace(event, title=person + event.title[found.end() :], actors=actors)
         named.append(event)
-        person = next((a for a in event.actors if is_person(a, lang)), person)
+        mine = [a for a in event.actors if is_person(a, lang)]
+        persons = [*mine, *(p for p in persons if p not in mine)][:PERSONS_BACK]
     return named
 
 
