@@ -157,6 +157,18 @@ def test_events_taxonomy_file_errors_name_the_problem() -> None:
         parse_taxonomy("[[category]\nid=", name="mine.toml")
     with pytest.raises(ResourceError, match="defined twice"):
         parse_taxonomy('[[category]]\nid="a"\n[[category]]\nid="a"\n')
+    with pytest.raises(ResourceError, match="ignore must be a list"):
+        parse_taxonomy('ignore = "x"\n[[category]]\nid="a"\n')
+
+
+def test_events_ignored_phrases_hold_no_keyword() -> None:
+    mine = parse_taxonomy(
+        'ignore = ["search results"]\n[[category]]\nid = "earnings"\nstrong = ["results"]\n'
+    )
+    assert mine.categorize("It ranks hotels in search results.") == "other"
+    assert mine.categorize("It reported results.") == "earnings"
+    extended = parse_taxonomy('extend = true\n[[category]]\nid = "mine"\nstrong = ["zz"]\n')
+    assert extended.categorize("It entered into an agreement with Belta.") == "partnership"
 
 
 def test_events_actors(reference: date) -> None:
@@ -843,3 +855,28 @@ def test_events_a_follow_up_about_another_person_is_its_own_event() -> None:
     rows = [(e["timex"], e["actors"][0]) for e in built.events.to_dicts()]
     assert ("2024-08", "Chen Yiran") in rows
     assert ("2024-08", "Wei Haoming") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "timexes"),
+    [
+        # a festival's day yields to a date written in the clause
+        ("Mingdu will start its Spring Festival campaign in mid-January.", ["2026-01"]),
+        ("Double 11 pre-sales opened on October 20.", ["2025-10-20"]),
+        # ... not to one it is held ahead of
+        (
+            "In 2025 Acme ran its Spring Festival campaign, ahead of the Lantern Festival on "
+            "February 12.",
+            ["2025-01-29"],
+        ),
+        # a clause of its own after ", and our ..."
+        (
+            "In July we will enter Vietnam, and our Spring Festival campaign starts next week.",
+            ["2025-W52", "2026-07"],
+        ),
+    ],
+)
+def test_events_a_festival_names_the_occasion_a_written_date_says_when(
+    text: str, timexes: list[str]
+) -> None:
+    assert sorted(e.timex for e in _events(text, date(2025, 12, 20))) == timexes

@@ -367,6 +367,30 @@ def _governing(
     return best
 
 
+_FINE = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
+
+
+def _festive(mentions: Sequence[Resolved], framed: Callable[[int], bool]) -> set[int]:
+    """Where the festival days of ``mentions`` start, when another of them (not framing) is
+    a day, a week or a month; else none."""
+    festivals = {
+        r.mention.start
+        for r in mentions
+        if isinstance(r.mention.expr, CalendarExpr) and r.mention.expr.festival is not None
+    }
+    if not festivals:
+        return set()
+    fine = any(
+        r.mention.start not in festivals
+        and r.timex is not None
+        and r.timex.type in _DATED
+        and r.timex.granularity in _FINE
+        and not framed(r.mention.start)
+        for r in mentions
+    )
+    return festivals if fine else set()
+
+
 def _times(found: Resolved | None, timed: Resolved, aside: Sequence[Resolved]) -> bool:
     """Does the date ``timed`` of an aside telling when the thing named happens ("which ran
     from January 25 to February 8", its mentions ``aside``) date the clause rather than the
@@ -702,7 +726,12 @@ def extract_events(
         ) -> Resolved | None:
             mine = own(clause)
             found = None
-            for skipped in weak:
+            # a festival's day yields to a day, week or month written in the clause: it names
+            # the occasion, the other date says when ("our Spring Festival campaign starting
+            # in mid-January", "Double 11 pre-sales opened on October 20")
+            festive = _festive(mine, framed)
+            tiers = ((festive | weak[0], *weak) if weak else (festive,)) if festive else weak
+            for skipped in tiers:
                 strong = [r for r in mine if r.mention.start not in skipped]
                 found = _governing(strong, clause, framed)
                 if found is not None:

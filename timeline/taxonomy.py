@@ -72,6 +72,9 @@ class Taxonomy:
     """Ordered categories; :meth:`categorize` picks one for a text."""
 
     categories: tuple[Category, ...]
+    # phrases holding a keyword that are none ("entered into" an agreement, "the close of
+    # business", "search results"): blanked before scoring
+    ignored: re.Pattern[str] | None = None
     starts: _Starts = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -79,6 +82,8 @@ class Taxonomy:
 
     def _scores(self, text: str) -> list[tuple[int, int, Category]]:
         """(score, -index, category) of each category that scores in ``text``."""
+        if self.ignored is not None:
+            text = self.ignored.sub(lambda m: " " * len(m.group()), text)
         scores = []
         for index, starts in self.starts.find(text).items():
             category = self.categories[index]
@@ -227,8 +232,9 @@ def _words(row: dict[str, object], key: str, name: str) -> list[str]:
     would otherwise become one-letter keywords)."""
     words = row.get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        where = f"category {row['id']!r}: " if "id" in row else ""
         msg = (
-            f"{name}: category {row['id']!r}: {key} must be a list of non-empty strings, "
+            f"{name}: {where}{key} must be a list of non-empty strings, "
             f'such as {key} = ["launch", "unveil*"]'
         )
         raise ResourceError(msg)
@@ -267,18 +273,27 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
     if not categories:
         msg = f"{name}: no [[category]] tables"
         raise ResourceError(msg)
+    ignored = _words(data, "ignore", name)
     if data.get("extend") is True:
         # add to the shipped categories: a category of the same id replaces the shipped one,
         # new ones are scored first
         own = {c.id for c in categories}
-        categories += [c for c in load_taxonomy().categories if c.id not in own]
+        shipped = load_taxonomy()
+        categories += [c for c in shipped.categories if c.id not in own]
+        if not ignored and shipped.ignored is not None:
+            return _finished(categories, shipped.ignored)
+    return _finished(categories, _pattern(ignored))
+
+
+def _finished(categories: list[Category], ignored: re.Pattern[str] | None) -> Taxonomy:
+    """The taxonomy of ``categories``, "other" last (added when missing)."""
     if OTHER not in {c.id for c in categories}:
         categories.append(Category(OTHER, "Other", None, None))
     else:  # "other" scores nothing and is listed last
         categories = [c for c in categories if c.id != OTHER] + [
             next(c for c in categories if c.id == OTHER)
         ]
-    return Taxonomy(tuple(categories))
+    return Taxonomy(tuple(categories), ignored)
 
 
 @cache
