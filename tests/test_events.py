@@ -880,3 +880,20 @@ def test_events_a_festival_names_the_occasion_a_written_date_says_when(
     text: str, timexes: list[str]
 ) -> None:
     assert sorted(e.timex for e in _events(text, date(2025, 12, 20))) == timexes
+
+
+def test_events_a_second_predicate_in_a_verb_whose_past_is_its_present() -> None:
+    events = _events(
+        "It last reorganised in 2019, when it closed two Ohio plants and cut 700 jobs.",
+        date(2023, 5, 16),
+    )
+    assert sorted(e.category for e in events) == ["layoffs", "reorganization"]
+
+
+def test_events_a_condition_does_not_type_the_event() -> None:
+    (event,) = _events(
+        "The transaction is expected to close in the first quarter of 2026, subject to the "
+        "expiration of the waiting period under the antitrust laws.",
+        date(2025, 9, 22),
+    )
+    assert event.category == "acquisition"

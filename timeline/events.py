@@ -97,6 +97,7 @@ class EventRules:
     subordinate: re.Pattern[str]  # a clause's tail giving a reason or a claim
     negation: re.Pattern[str]  # an undated follow-up that denies or declines: no event
     predicate_split: re.Pattern[str]  # "and" before a clause's second predicate
+    predicate_verbs: frozenset[str]  # verbs opening one beside the tense words ("cut")
     title_asides: re.Pattern[str]  # asides a title leaves out
     title_reported: re.Pattern[str]  # a reporting frame a title drops
     title_tail: re.Pattern[str]  # where a title's main clause ends
@@ -172,6 +173,7 @@ def event_rules(lang: str = "en") -> EventRules:
             **{key: optional(key) for key in _OPTIONAL},
             **{key: optional(key, 0) for key in _OPTIONAL_CASED},  # case matters
             period_categories=frozenset(data.get("period_categories", [])),
+            predicate_verbs=frozenset(data.get("predicate_verbs", [])),
             phrase_start=re.compile(packs.alternation(data.get("phrase_starts", [])), flags),
             dangling=_phrases(data.get("title_dangling", [])),
             title_subjects=re.compile(
@@ -1130,7 +1132,8 @@ def _predicates(
     for match in rules.predicate_split.finditer(text, span.start, span.end):
         if any(a.start <= match.start() < a.end for a in asides):
             continue
-        if _is_verb(match.group("verb").lower(), lang, ("PAST", "FUTURE", "REPORTED")):
+        verb = match.group("verb").lower()
+        if verb in rules.predicate_verbs or _is_verb(verb, lang, ("PAST", "FUTURE", "REPORTED")):
             cuts.append(match.start())
     if len(cuts) == 1:
         return [(span, found)]
