@@ -51,6 +51,7 @@ SETS = {
     "tune2": ROOT / "bench" / "articles" / "tune2",
     "tune3": ROOT / "bench" / "articles" / "tune3",
     "tune4": ROOT / "bench" / "articles" / "tune4",
+    "tune5": ROOT / "bench" / "articles" / "tune5",
     "heldout2": ROOT / "bench" / "articles" / "heldout2",
 }
 RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}

@@ -94,7 +94,7 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     counts = Counter(m.group().rstrip(".") for m in _CAPITAL.finditer(text))
     # a word the text also writes in lower case is an ordinary word opening sentences
     # ("Revenue was ...", "Results for the quarter ...", "New seller rules ...")
-    lower = {m.group() for m in _LOWER.finditer(text)}
+    lower = set(_LOWER.findall(text))
     again = {
         word
         for word, n in counts.items()

@@ -74,18 +74,29 @@ class Taxonomy:
     categories: tuple[Category, ...]
     # phrases holding a keyword that are none ("entered into" an agreement, "the close of
     # business", "search results"): blanked before scoring
-    ignored: re.Pattern[str] | None = None
+    ignored: tuple[str, ...] = ()
     starts: _Starts = field(init=False, repr=False, compare=False)
+    _ignored: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "starts", _Starts.of(self.categories))
+        # (the ignored phrases are one more "category" of the word scan: looked for only
+        # where one may start)
+        pseudo = Category("", "", None, None, words=self.ignored)
+        object.__setattr__(self, "starts", _Starts.of((*self.categories, pseudo)))
+        object.__setattr__(self, "_ignored", _pattern(list(self.ignored)))
 
     def _scores(self, text: str) -> list[tuple[int, int, Category]]:
         """(score, -index, category) of each category that scores in ``text``."""
-        if self.ignored is not None:
-            text = self.ignored.sub(lambda m: " " * len(m.group()), text)
+        found = self.starts.find(text)
+        where = found.pop(len(self.categories), None)
+        if where and self._ignored is not None:
+            for start in where:
+                phrase = self._ignored.match(text, start)
+                if phrase is not None:
+                    a, b = phrase.span()
+                    text = text[:a] + " " * (b - a) + text[b:]
         scores = []
-        for index, starts in self.starts.find(text).items():
+        for index, starts in found.items():
             category = self.categories[index]
             score = category.score(text, starts)
             if score:
@@ -280,20 +291,14 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
         own = {c.id for c in categories}
         shipped = load_taxonomy()
         categories += [c for c in shipped.categories if c.id not in own]
-        if not ignored and shipped.ignored is not None:
-            return _finished(categories, shipped.ignored)
-    return _finished(categories, _pattern(ignored))
-
-
-def _finished(categories: list[Category], ignored: re.Pattern[str] | None) -> Taxonomy:
-    """The taxonomy of ``categories``, "other" last (added when missing)."""
+        ignored = ignored or list(shipped.ignored)
     if OTHER not in {c.id for c in categories}:
         categories.append(Category(OTHER, "Other", None, None))
     else:  # "other" scores nothing and is listed last
         categories = [c for c in categories if c.id != OTHER] + [
             next(c for c in categories if c.id == OTHER)
         ]
-    return Taxonomy(tuple(categories), ignored)
+    return Taxonomy(tuple(categories), tuple(ignored))
 
 
 @cache
