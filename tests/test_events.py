@@ -415,6 +415,15 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
             ("Acme",),
         ),
         ('In May 2023, Acme ran its campaign, "Bring the Market Home," in Hubei.', ("Acme",)),
+        # courtesy titles, organs, roles, meetings, addresses, what a compound modifies
+        (
+            "Dr Katrin Ahlmeyer, a member of the Management Board, will step down as Chief "
+            "Financial Officer in May 2023.",
+            ("Katrin Ahlmeyer",),
+        ),
+        ("In May 2023, the Annual General Meeting in Frankfurt am Main backed Acme.", ("Acme",)),
+        ("In May 2023, Acme opened a store on Larimer Street.", ("Acme",)),
+        ("In May 2023, Acme's Hong Kong-listed shares and North American sales fell.", ("Acme",)),
     ],
 )
 def test_events_actors_are_organizations_and_people(
@@ -897,3 +906,11 @@ def test_events_a_condition_does_not_type_the_event() -> None:
         date(2025, 9, 22),
     )
     assert event.category == "acquisition"
+
+
+def test_events_who_said_a_quote_does_not_make_it_an_event() -> None:
+    text = (
+        '"We have delivered a solid first half in a difficult market," said Henrik Voss, '
+        "Chief Executive Officer of Acme, on 14 August 2025."
+    )
+    assert not _events(text, date(2025, 8, 14))

@@ -189,7 +189,10 @@ def _find_actors(
         ):
             continue  # a product, a campaign, a title in quotes, an event's edition
         for found_name in names:
-            name = " ".join(w for w in found_name.split() if not _COMPOUND.search(w))
+            # what a compound ends is a modifier ("Milan-based Acme", "Hong Kong-listed")
+            words = found_name.split()
+            cut = max((i + 1 for i, w in enumerate(words) if _COMPOUND.search(w)), default=0)
+            name = " ".join(words[cut:])
             if not name or name.lower() in not_names or name.split()[-1].lower() in heads:
                 continue
             # (a script without capitals has no sentence-initial capitals to tell apart)

@@ -759,8 +759,11 @@ def extract_events(
         if quiet and rules.opinion.search(_without(said, bare)):
             dated = []  # an opinion or a guess is no event (its asides may be)
         # a quote is commentary unless it tells clearly of an event (its asides may be)
+        # (what the quote says, not who said it: "..., said Henrik Voss, Chief Executive")
         quoted = said.lstrip()[:1] in QUOTES
-        commentary = quoted and taxonomy.evidence(_plain(said, bare, lang)) < STRONG_WEIGHT
+        commentary = (
+            quoted and taxonomy.evidence(_plain(_quote_of(said), bare, lang)) < STRONG_WEIGHT
+        )
         if commentary:
             dated = []
         dated = [
@@ -922,6 +925,18 @@ def extract_events(
     # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
     events = [e for e in events if e.categories != (OTHER,) or e.granularity not in _FRAMING]
     return _unique(events)
+
+
+_CLOSING_QUOTE = re.compile(r"[\"”’»](?!\w)")
+
+
+def _quote_of(sentence: str) -> str:
+    """A sentence opening with a quote, up to where the quote closes (the whole sentence
+    when it does not)."""
+    found = None
+    for found in _CLOSING_QUOTE.finditer(sentence, len(sentence) - len(sentence.lstrip()) + 1):
+        break
+    return sentence if found is None else sentence[: found.end()]
 
 
 def _unframed(text: str, event: Event, rules: EventRules) -> str:
