@@ -933,9 +933,7 @@ _CLOSING_QUOTE = re.compile(r"[\"”’»](?!\w)")
 def _quote_of(sentence: str) -> str:
     """A sentence opening with a quote, up to where the quote closes (the whole sentence
     when it does not)."""
-    found = None
-    for found in _CLOSING_QUOTE.finditer(sentence, len(sentence) - len(sentence.lstrip()) + 1):
-        break
+    found = _CLOSING_QUOTE.search(sentence, len(sentence) - len(sentence.lstrip()) + 1)
     return sentence if found is None else sentence[: found.end()]
 
 
