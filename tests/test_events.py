@@ -914,3 +914,20 @@ def test_events_who_said_a_quote_does_not_make_it_an_event() -> None:
         "Chief Executive Officer of Acme, on 14 August 2025."
     )
     assert not _events(text, date(2025, 8, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a festival tells the kind of event when the rest of the clause says little
+        (
+            "For Double 12 on December 12 we put rural sellers first, waiving commission.",
+            "promotion",
+        ),
+        # ... not when it says enough
+        ("Gross merchandise value during Double 11 rose 18% from a year earlier.", "earnings"),
+    ],
+)
+def test_events_a_festival_types_a_clause_that_says_little_else(text: str, category: str) -> None:
+    (event,) = _events(text, date(2025, 12, 20))
+    assert event.category == category
