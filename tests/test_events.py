@@ -931,3 +931,42 @@ def test_events_who_said_a_quote_does_not_make_it_an_event() -> None:
 def test_events_a_festival_types_a_clause_that_says_little_else(text: str, category: str) -> None:
     (event,) = _events(text, date(2025, 12, 20))
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "timex"),
+    [
+        # a date later in the sentence is no "told" date of the clause before it
+        (
+            "It will begin pre-sales in mid-October, executives told merchants at a briefing "
+            "this month.",
+            date(2025, 7, 22),
+            "2025-10",
+        ),
+        # results to be reported on a coming month are dated by it
+        (
+            "Lingxi is expected to report second-quarter results in late August.",
+            date(2025, 7, 22),
+            "2025-08",
+        ),
+        # what an outlook is compared with, numbers and all, dates nothing; a past-tense date
+        # does not take the sentence's year when that puts it after the reference date
+        (
+            "For the full year 2026, Acme now expects revenue of $3.27 billion to $3.30 billion, "
+            "up from the range of $3.20 billion to $3.25 billion it gave in October.",
+            date(2026, 1, 29),
+            "2026",
+        ),
+    ],
+)
+def test_events_dates_of_telling_reporting_and_comparing(
+    text: str, reference: date, timex: str
+) -> None:
+    (event,) = _events(text, reference)
+    assert event.timex == timex
+
+
+def test_normalizer_a_past_date_does_not_take_a_year_that_puts_it_in_the_future() -> None:
+    text = "For the full year 2026, revenue is up from the range it gave in October."
+    found = {r.mention.text: r.timex.value for r in resolve(text, reference=date(2026, 1, 29))}
+    assert found["October"] == "2025-10"

@@ -60,6 +60,8 @@ UNDATED_REACH = 3
 _WORDS = re.compile(r"\w+")
 _DATED = (TimexType.DATE, TimexType.TIME)
 _YEAR = timedelta(days=366)  # a range of dates spans less
+# a date this many words or fewer into its sentence may say when the rest was told
+TOLD_OPENING = 3
 # "He" / "She" stands for one of this many people named last
 PERSONS_BACK = 4
 
@@ -689,7 +691,7 @@ def extract_events(
             if (position := r.mention.start) < filed
             or rules.target.search(text, max(sentence.start, position - 90), position)
             or rules.framing.search(text, max(sentence.start, position - 40), position)
-            or rules.comparison.search(text, max(sentence.start, position - 50), position)
+            or rules.comparison.search(text, max(sentence.start, position - 90), position)
         }
 
         def framed(position: int, since: set[int] = lasting, framing: set[int] = framing) -> bool:
@@ -710,7 +712,12 @@ def extract_events(
             r.mention.start
             for r in inside(sentence)
             if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
-            or rules.told_after.match(text, r.mention.end, sentence.end)
+            # (a date opening the sentence: "On Thursday the company said it will ...", not
+            # "It will begin pre-sales in mid-October, executives told merchants")
+            or (
+                len(text[sentence.start : r.mention.start].split()) <= TOLD_OPENING
+                and rules.told_after.match(text, r.mention.end, sentence.end)
+            )
         }
         deadlines = {
             r.mention.start
@@ -871,8 +878,18 @@ def extract_events(
                         r
                         for r in own(span)
                         if r.timex is not None
-                        and r.timex.granularity is Granularity.DAY
-                        and r.timex.start != document.reference_date
+                        and r.timex.start is not None
+                        and (
+                            (
+                                r.timex.granularity is Granularity.DAY
+                                and r.timex.start != document.reference_date
+                            )
+                            # ("will report second-quarter results in late August")
+                            or (
+                                r.timex.granularity in _FINE
+                                and r.timex.start > document.reference_date
+                            )
+                        )
                     ],
                     span,
                     framed,

@@ -185,6 +185,26 @@ def resolve_all(
             fiscal=fiscal,
             subject=subject,
         )
+        if (
+            focus_year is not None
+            and mention.tense is Tense.PAST
+            and timex is not None
+            and timex.start is not None
+            and timex.start > reference
+        ):
+            # the year in focus would put a past-tense date after the reference date ("For
+            # fiscal 2026 it expects ..., up from the range it gave in October"): not its year
+            timex = normalize(
+                expr,
+                reference=reference,
+                tense=mention.tense,
+                focus_year=None,
+                previous=previous,
+                antecedents=antecedents,
+                res=res,
+                fiscal=fiscal,
+                subject=subject,
+            )
         out.append(Resolved(mention, timex))
         if (
             timex is not None
