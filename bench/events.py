@@ -115,7 +115,7 @@ def _norm(text: str) -> str:
 
 
 def _same_actor(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
+    a, b = _norm(a).rstrip("."), _norm(b).rstrip(".")  # "Ferrovane Inc." is "Ferrovane Inc"
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
