@@ -558,12 +558,13 @@ def _categories(taxonomy: Taxonomy, body: str, dates: Sequence[tuple[int, int]])
     Double 11" is a conference); when only the date says anything clearly ("Double 11
     brought record sales", "For Double 12 we put rural sellers first, waiving commission"),
     the date's."""
-    bare = _without(body, dates)
-    found = taxonomy.categories_of(bare)
-    if found != (OTHER,) and taxonomy.evidence(bare) >= _SAYS_ENOUGH:
+    if not dates:
+        return taxonomy.categories_of(body)
+    found, evidence = taxonomy.judged(_without(body, dates))
+    if found != (OTHER,) and evidence >= _SAYS_ENOUGH:
         return found
-    whole = taxonomy.categories_of(body)
-    return whole if found == (OTHER,) or taxonomy.evidence(body) >= STRONG_WEIGHT else found
+    whole, said = taxonomy.judged(body)
+    return whole if found == (OTHER,) or said >= STRONG_WEIGHT else found
 
 
 def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -155,10 +155,22 @@ class Taxonomy:
         >>> load_taxonomy().categories_of("It announced a partnership with Birch.")
         ('partnership',)
         """
+        return self.judged(text)[0]
+
+    def judged(self, text: str) -> tuple[tuple[str, ...], int]:
+        """:meth:`categories_of` and :meth:`evidence` of ``text``, scored once.
+
+        >>> load_taxonomy().judged("It announced a partnership with Birch.")
+        (('partnership',), 3)
+        """
         scores = self._scores(text)
-        ranked = sorted(((s, i, c) for s, i, c in scores if not c.fallback), reverse=True) or (
-            sorted(scores, reverse=True)
-        )
+        clear = sorted(((s, i, c) for s, i, c in scores if not c.fallback), reverse=True)
+        evidence = clear[0][0] if clear else 0
+        return self._ranked(clear or sorted(scores, reverse=True)), evidence
+
+    @staticmethod
+    def _ranked(ranked: list[tuple[int, int, Category]]) -> tuple[str, ...]:
+        """The best-scoring category id and a second close to it (see :meth:`categories_of`)."""
         if not ranked:
             return (OTHER,)
         best = ranked[0]
