@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 from timeline import calendar as cal
@@ -174,17 +174,18 @@ def resolve_all(
             or (mention.tense is Tense.PAST and focus_year > reference.year)
         ):
             focus_year = None  # "joined in July 1997, will join ... on March 12"
-        timex = normalize(
+        settled = partial(
+            normalize,
             expr,
             reference=reference,
             tense=mention.tense,
-            focus_year=focus_year,
             previous=previous,
             antecedents=antecedents,
             res=res,
             fiscal=fiscal,
             subject=subject,
         )
+        timex = settled(focus_year=focus_year)
         if (
             focus_year is not None
             and mention.tense is Tense.PAST
@@ -194,17 +195,7 @@ def resolve_all(
         ):
             # the year in focus would put a past-tense date after the reference date ("For
             # fiscal 2026 it expects ..., up from the range it gave in October"): not its year
-            timex = normalize(
-                expr,
-                reference=reference,
-                tense=mention.tense,
-                focus_year=None,
-                previous=previous,
-                antecedents=antecedents,
-                res=res,
-                fiscal=fiscal,
-                subject=subject,
-            )
+            timex = settled(focus_year=None)
         out.append(Resolved(mention, timex))
         if (
             timex is not None
