@@ -970,3 +970,10 @@ def test_normalizer_a_past_date_does_not_take_a_year_that_puts_it_in_the_future(
     text = "For the full year 2026, revenue is up from the range it gave in October."
     found = {r.mention.text: r.timex.value for r in resolve(text, reference=date(2026, 1, 29))}
     assert found["October"] == "2025-10"
+
+
+def test_events_keyword_prefixes_of_any_length_match_word_beginnings() -> None:
+    mine = parse_taxonomy('[[category]]\nid = "a"\nstrong = ["ab*", "acquir*"]\n')
+    assert mine.categorize("It was abolished.") == "a"
+    assert mine.categorize("It acquired Belta.") == "a"
+    assert mine.categorize("It was acquitted.") == "other"

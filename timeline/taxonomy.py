@@ -183,6 +183,8 @@ class Taxonomy:
 
 
 _WORD = re.compile(r"\w+")
+# how many first letters index the prefixes
+_HEAD = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +196,10 @@ class _Starts:
     event stage."""
 
     firsts: dict[str, frozenset[int]]
-    prefixes: tuple[tuple[str, frozenset[int]], ...]
-    any_prefix: tuple[str, ...]  # all of them, for one test of each word
+    # the prefixes (keywords "acquir*"), by their first three letters: a word is tested
+    # against the few sharing its own
+    prefixes: dict[str, tuple[tuple[str, frozenset[int]], ...]]
+    short: tuple[tuple[str, frozenset[int]], ...]  # prefixes of fewer letters, tried always
     unspaced: re.Pattern[str] | None
     unspaced_categories: frozenset[int]
 
@@ -217,10 +221,17 @@ class _Starts:
                 whole = first.end() == len(word.rstrip("*")) and word.endswith("*")
                 (prefixes if whole else firsts).setdefault(first.group(), set()).add(index)
         pattern = re.compile("|".join(unspaced), re.IGNORECASE) if unspaced else None
+        heads: dict[str, list[tuple[str, frozenset[int]]]] = {}
+        short = []
+        for prefix, of in sorted(prefixes.items()):
+            if len(prefix) < _HEAD:
+                short.append((prefix, frozenset(of)))
+            else:
+                heads.setdefault(prefix[:_HEAD], []).append((prefix, frozenset(of)))
         return cls(
             {w: frozenset(c) for w, c in firsts.items()},
-            tuple((w, frozenset(c)) for w, c in sorted(prefixes.items())),
-            tuple(sorted(prefixes)),
+            {head: tuple(found) for head, found in heads.items()},
+            tuple(short),
             pattern,
             frozenset(unspaced_categories),
         )
@@ -234,9 +245,8 @@ class _Starts:
             if found is not None:
                 for index in found:
                     starts.setdefault(index, []).append(m.start())
-            if not word.startswith(self.any_prefix):
-                continue
-            for prefix, of in self.prefixes:
+            tried = self.prefixes.get(word[:_HEAD], ())
+            for prefix, of in (*tried, *self.short) if self.short else tried:
                 if word.startswith(prefix):
                     for index in of:
                         at = starts.setdefault(index, [])
