@@ -136,6 +136,7 @@ class WeekdayExpr:
     weekday: int  # ISO: Monday = 1
     offset: int | None = None
     mod: str | None = None
+    lean: Tense | None = None  # overrides the clause tense ("said on Saturday": past)
 
 
 @dataclass(frozen=True, slots=True)

@@ -494,6 +494,7 @@ def _part(
 
 
 def _weekday(expr: WeekdayExpr, reference: date, tense: Tense) -> Timex | None:
+    tense = expr.lean or tense
     back = (reference.isoweekday() - expr.weekday) % 7  # days since the last one (0 = today)
     ahead = (expr.weekday - reference.isoweekday()) % 7
     if expr.offset == -1:

@@ -102,7 +102,13 @@ def _relative(values: Values, text: str) -> RelativeExpr:
 
 
 def _weekday(values: Values, text: str) -> WeekdayExpr:
-    return WeekdayExpr(int(values["weekday"]), _int(values, "offset"), values.get("mod"))
+    lean = values.get("lean")
+    return WeekdayExpr(
+        int(values["weekday"]),
+        _int(values, "offset"),
+        values.get("mod"),
+        Tense(lean) if lean else None,
+    )
 
 
 def _era(values: Values, text: str) -> EraExpr:
