@@ -424,6 +424,8 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         ("In May 2023, the Annual General Meeting in Frankfurt am Main backed Acme.", ("Acme",)),
         ("In May 2023, Acme opened a store on Larimer Street.", ("Acme",)),
         ("In May 2023, Acme's Hong Kong-listed shares and North American sales fell.", ("Acme",)),
+        # a product before its common noun
+        ("In May 2023, the ChefPress recall cost Novatherm 35 million dollars.", ("Novatherm",)),
     ],
 )
 def test_events_actors_are_organizations_and_people(
