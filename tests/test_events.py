@@ -979,3 +979,15 @@ def test_events_keyword_prefixes_of_any_length_match_word_beginnings() -> None:
     assert mine.categorize("It was abolished.") == "a"
     assert mine.categorize("It acquired Belta.") == "a"
     assert mine.categorize("It was acquitted.") == "other"
+
+
+def test_events_a_definite_description_stands_for_the_organization_named_before() -> None:
+    text = (
+        "The Federal Cartel Office opened an investigation into Tessel in November 2021. "
+        "Officials searched Tessel's offices on 8 February 2022. The authority fined the "
+        "company on March 14, 2023. The Hotel Fairness Foundation sued Tessel in April 2022, "
+        "and the foundation settled in May 2023."
+    )
+    events = _events(text, date(2023, 9, 21))
+    assert all("Federal Cartel Office" in e.actors for e in events[:3])
+    assert "Hotel Fairness Foundation" in events[-1].actors

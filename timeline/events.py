@@ -931,7 +931,7 @@ def extract_events(
             )
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
-    events = _people_named(_full_names(events), rules, lang)
+    events = _described(_people_named(_full_names(events), rules, lang), text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = main_subject((e.actors for e in events), headline)
     if subject is not None:
@@ -994,6 +994,43 @@ def _people_named(events: list[Event], rules: EventRules, lang: str) -> list[Eve
         mine = [a for a in event.actors if is_person(a, lang)]
         persons = [*mine, *(p for p in persons if p not in mine)][:PERSONS_BACK]
     return named
+
+
+@cache
+def _descriptions(lang: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """The pack's definite descriptions (``words/described.txt``): a pattern finding one in
+    a clause, and each noun's name heads."""
+    heads: dict[str, frozenset[str]] = {}
+    for line in packs.pack(lang).words("described"):
+        noun, _, names = line.partition("\t")
+        heads[noun.strip().lower()] = frozenset(names.split())
+    if not heads:
+        return re.compile(r"(?!x)x"), heads
+    nouns = "|".join(re.escape(n) for n in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:the|its)\s+|^\W*)(?P<noun>{nouns})\b", re.IGNORECASE), heads
+
+
+def _described(events: list[Event], text: str, lang: str) -> list[Event]:
+    """Events whose clause names an organization through a definite description ("the
+    authority fined the company") with that organization, the latest the events named
+    whose name ends in a word the description may stand for, taking part (after its own
+    names)."""
+    pattern, heads = _descriptions(lang)
+    if not heads:
+        return events
+    named: list[str] = []  # organizations named so far, the latest first
+    out: list[Event] = []
+    for event in events:
+        clause = text[event.char_start : event.char_end]
+        for found in pattern.finditer(clause):
+            of = heads[found.group("noun").lower()]
+            who = next((n for n in named if n.split()[-1] in of), None)
+            if who is not None and who not in event.actors:
+                event = replace(event, actors=(*event.actors, who))
+        out.append(event)
+        mine = [a for a in event.actors if not is_person(a, lang)]
+        named = [*mine, *(n for n in named if n not in mine)]
+    return out
 
 
 def _full_names(events: list[Event]) -> list[Event]:
