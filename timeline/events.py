@@ -113,6 +113,7 @@ class EventRules:
 @packs.on_change
 def _clear() -> None:
     event_rules.cache_clear()
+    _descriptions.cache_clear()
 
 
 # the patterns of events.toml a pack may leave out (then they never match); case-insensitive
