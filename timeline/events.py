@@ -62,6 +62,8 @@ _DATED = (TimexType.DATE, TimexType.TIME)
 _YEAR = timedelta(days=366)  # a range of dates spans less
 # a date this many words or fewer into its sentence may say when the rest was told
 TOLD_OPENING = 3
+# "the authority" stands for one of this many organizations named last
+DESCRIBED_BACK = 12
 # "He" / "She" stands for one of this many people named last
 PERSONS_BACK = 4
 
@@ -1020,17 +1022,25 @@ def _described(events: list[Event], text: str, lang: str) -> list[Event]:
     if not heads:
         return events
     named: list[str] = []  # organizations named so far, the latest first
+    person: dict[str, bool] = {}
     out: list[Event] = []
     for event in events:
         clause = text[event.char_start : event.char_end]
-        for found in pattern.finditer(clause):
-            of = heads[found.group("noun").lower()]
-            who = next((n for n in named if n.split()[-1] in of), None)
-            if who is not None and who not in event.actors:
-                event = replace(event, actors=(*event.actors, who))
+        lowered = clause.lower()
+        if named and any(noun in lowered for noun in heads):  # (a scan in C first)
+            for found in pattern.finditer(clause):
+                of = heads[found.group("noun").lower()]
+                who = next((n for n in named if n.split()[-1] in of), None)
+                if who is not None and who not in event.actors:
+                    event = replace(event, actors=(*event.actors, who))
         out.append(event)
-        mine = [a for a in event.actors if not is_person(a, lang)]
-        named = [*mine, *(n for n in named if n not in mine)]
+        mine = [
+            a
+            for a in event.actors
+            if not (person[a] if a in person else person.setdefault(a, is_person(a, lang)))
+        ]
+        if mine:
+            named = [*mine, *(n for n in named if n not in mine)][:DESCRIBED_BACK]
     return out
 
 
