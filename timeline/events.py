@@ -417,9 +417,21 @@ def _times(found: Resolved | None, timed: Resolved, aside: Sequence[Resolved]) -
         return True
     expr = found.mention.expr
     if isinstance(expr, CalendarExpr) and expr.festival is not None:
-        ends = [r.timex.end for r in aside if r.timex is not None and r.timex.end is not None]
-        return not inner.start <= outer.start <= max(ends, default=inner.end)
+        span = _dates_span(aside)
+        return span is None or not span[0] <= outer.start <= span[1]
     return False
+
+
+def _dates_span(mentions: Sequence[Resolved]) -> tuple[date, date] | None:
+    """The first and the last day the dates of ``mentions`` cover; None when none has days."""
+    days = [
+        (r.timex.start, r.timex.end)
+        for r in mentions
+        if r.timex is not None and r.timex.start is not None and r.timex.end is not None
+    ]
+    if not days:
+        return None
+    return min(a for a, _ in days), max(b for _, b in days)
 
 
 def _timed_by(
@@ -428,14 +440,10 @@ def _timed_by(
     """Is the time an aside tells (its ``mentions``) that of an event of its clause, which
     is then the aside's event too ("The 618 festival, which started on May 20 and peaked on
     June 18, was ...": one event)?"""
-    days = [
-        (r.timex.start, r.timex.end)
-        for r in mentions
-        if r.timex is not None and r.timex.start is not None and r.timex.end is not None
-    ]
-    if not days:
+    span = _dates_span(mentions)
+    if span is None:
         return False
-    first, last = min(a for a, _ in days), max(b for _, b in days)
+    first, last = span
     return any(
         span.start <= aside.start
         and aside.end <= span.end
@@ -681,8 +689,9 @@ def extract_events(
         # asides telling when the thing named happens ("The 618 festival, which started on
         # May 20, ..."): their date may be the clause's
         timings = [a for a in asides if rules.timing.match(text, a.start, a.end)]
+        mentions = inside(sentence)
         # a date saying since when a state lasts dates an event only when it is the only one
-        lasting = _lasting(text, inside(sentence), sentence, rules)
+        lasting = _lasting(text, mentions, sentence, rules)
 
         dateline = rules.dateline.match(text, sentence.start, sentence.end)
         filed = dateline.end() if dateline is not None else sentence.start
@@ -691,7 +700,7 @@ def extract_events(
         # once per date, however many clauses and predicates ask
         framing = {
             position
-            for r in inside(sentence)
+            for r in mentions
             if (position := r.mention.start) < filed
             or rules.target.search(text, max(sentence.start, position - 90), position)
             or rules.framing.search(text, max(sentence.start, position - 40), position)
@@ -714,7 +723,7 @@ def extract_events(
         # was told one with neither ("said on Tuesday it would close offices by March")
         told = {
             r.mention.start
-            for r in inside(sentence)
+            for r in mentions
             if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
             # (a date opening the sentence: "On Thursday the company said it will ...", not
             # "It will begin pre-sales in mid-October, executives told merchants")
@@ -725,15 +734,13 @@ def extract_events(
         }
         deadlines = {
             r.mention.start
-            for r in inside(sentence)
+            for r in mentions
             if rules.deadline.search(
                 text, max(sentence.start, r.mention.start - 20), r.mention.start
             )
         }
         # ... and "the quarter" (the period in focus) one with none of them
-        anaphors = {
-            r.mention.start for r in inside(sentence) if isinstance(r.mention.expr, SamePeriodExpr)
-        }
+        anaphors = {r.mention.start for r in mentions if isinstance(r.mention.expr, SamePeriodExpr)}
         weak = (
             (deadlines | told | anaphors, told | anaphors, anaphors)
             if deadlines or told or anaphors
@@ -762,8 +769,9 @@ def extract_events(
                 found = _governing(mine, clause, framed)
             for aside in timings:
                 if clause.start <= aside.start and aside.end <= clause.end:
-                    timed = _governing(inside(aside), aside, framed)
-                    if timed is not None and _times(found, timed, inside(aside)):
+                    when = inside(aside)
+                    timed = _governing(when, aside, framed)
+                    if timed is not None and _times(found, timed, when):
                         return timed
             return found
 
@@ -994,8 +1002,9 @@ def _people_named(events: list[Event], rules: EventRules, lang: str) -> list[Eve
                 actors = event.actors if person in event.actors else (*event.actors, person)
                 event = replace(event, title=person + event.title[found.end() :], actors=actors)
         named.append(event)
-        mine = [a for a in event.actors if is_person(a, lang)]
-        persons = [*mine, *(p for p in persons if p not in mine)][:PERSONS_BACK]
+        persons = _latest_first(
+            [a for a in event.actors if is_person(a, lang)], persons, PERSONS_BACK
+        )
     return named
 
 
@@ -1022,7 +1031,6 @@ def _described(events: list[Event], text: str, lang: str) -> list[Event]:
     if not heads:
         return events
     named: list[str] = []  # organizations named so far, the latest first
-    person: dict[str, bool] = {}
     out: list[Event] = []
     for event in events:
         clause = text[event.char_start : event.char_end]
@@ -1034,14 +1042,18 @@ def _described(events: list[Event], text: str, lang: str) -> list[Event]:
                 if who is not None and who not in event.actors:
                     event = replace(event, actors=(*event.actors, who))
         out.append(event)
-        mine = [
-            a
-            for a in event.actors
-            if not (person[a] if a in person else person.setdefault(a, is_person(a, lang)))
-        ]
-        if mine:
-            named = [*mine, *(n for n in named if n not in mine)][:DESCRIBED_BACK]
+        named = _latest_first(
+            [a for a in event.actors if not is_person(a, lang)], named, DESCRIBED_BACK
+        )
     return out
+
+
+def _latest_first(mine: Sequence[str], seen: list[str], back: int) -> list[str]:
+    """The names an event gives, then those seen before it, latest first: the ``back`` last
+    a stand-in ("He", "the authority") may stand for."""
+    if not mine:
+        return seen
+    return [*mine, *(n for n in seen if n not in mine)][:back]
 
 
 def _full_names(events: list[Event]) -> list[Event]:

@@ -75,7 +75,6 @@ def _calendar(values: Values, text: str) -> CalendarExpr:
     limit = {Granularity.QUARTER: 4, Granularity.HALF: 2}.get(unit)
     if limit is not None and (index is None or not 1 <= index <= limit):
         raise ValueError(index)
-    lean = values.get("lean")
     return CalendarExpr(
         unit=unit,
         year=_year(values),
@@ -86,7 +85,7 @@ def _calendar(values: Values, text: str) -> CalendarExpr:
         festival=values.get("festival"),
         day_shift=_int(values, "day_shift") or 0,
         mod=values.get("mod"),
-        lean=Tense(lean) if lean else None,
+        lean=_lean(values),
     )
 
 
@@ -102,13 +101,15 @@ def _relative(values: Values, text: str) -> RelativeExpr:
 
 
 def _weekday(values: Values, text: str) -> WeekdayExpr:
-    lean = values.get("lean")
     return WeekdayExpr(
-        int(values["weekday"]),
-        _int(values, "offset"),
-        values.get("mod"),
-        Tense(lean) if lean else None,
+        int(values["weekday"]), _int(values, "offset"), values.get("mod"), _lean(values)
     )
+
+
+def _lean(values: Values) -> Tense | None:
+    """The tense a rule's expression leans to ("last December", "said on Saturday")."""
+    lean = values.get("lean")
+    return Tense(lean) if lean else None
 
 
 def _era(values: Values, text: str) -> EraExpr:
