@@ -381,14 +381,16 @@ _SAYS_ENOUGH = 2
 _FINE = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
 
 
+def _is_festival(item: Resolved) -> bool:
+    """Is the mention a festival's day ("Double 11", "the Spring Festival")?"""
+    expr = item.mention.expr
+    return isinstance(expr, CalendarExpr) and expr.festival is not None
+
+
 def _festive(mentions: Sequence[Resolved], framed: Callable[[int], bool]) -> set[int]:
     """Where the festival days of ``mentions`` start, when another of them (not framing) is
     a day, a week or a month; else none."""
-    festivals = {
-        r.mention.start
-        for r in mentions
-        if isinstance(r.mention.expr, CalendarExpr) and r.mention.expr.festival is not None
-    }
+    festivals = {r.mention.start for r in mentions if _is_festival(r)}
     if not festivals:
         return set()
     fine = any(
@@ -415,8 +417,7 @@ def _times(found: Resolved | None, timed: Resolved, aside: Sequence[Resolved]) -
     assert inner.start is not None and inner.end is not None
     if outer.start <= inner.start and inner.end <= outer.end and outer != inner:
         return True
-    expr = found.mention.expr
-    if isinstance(expr, CalendarExpr) and expr.festival is not None:
+    if _is_festival(found):
         span = _dates_span(aside)
         return span is None or not span[0] <= outer.start <= span[1]
     return False
