@@ -14,6 +14,7 @@ from timeline.errors import ResourceError
 
 OTHER = "other"
 STRONG_WEIGHT = 3
+_MEMO_SIZE = 512  # texts whose scores are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,11 @@ class Taxonomy:
     ignored: tuple[str, ...] = ()
     starts: _Starts = field(init=False, repr=False, compare=False)
     _ignored: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # the scores of texts scored lately: a clause is judged more than once on its way
+    # (its predicate, then its event, plain and whole)
+    _memo: dict[str, tuple[tuple[int, int, Category], ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         # (the ignored phrases are one more "category" of the word scan: looked for only
@@ -84,9 +90,18 @@ class Taxonomy:
         pseudo = Category("", "", None, None, words=self.ignored)
         object.__setattr__(self, "starts", _Starts.of((*self.categories, pseudo)))
         object.__setattr__(self, "_ignored", _pattern(list(self.ignored)))
+        object.__setattr__(self, "_memo", {})
 
-    def _scores(self, text: str) -> list[tuple[int, int, Category]]:
+    def _scores(self, text: str) -> tuple[tuple[int, int, Category], ...]:
         """(score, -index, category) of each category that scores in ``text``."""
+        scores = self._memo.get(text)
+        if scores is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            scores = self._memo[text] = self._scored(text)
+        return scores
+
+    def _scored(self, text: str) -> tuple[tuple[int, int, Category], ...]:
         found = self.starts.find(text)
         where = found.pop(len(self.categories), None)
         if where and self._ignored is not None:
@@ -101,7 +116,7 @@ class Taxonomy:
             score = category.score(text, starts)
             if score:
                 scores.append((score, -index, category))
-        return scores
+        return tuple(scores)
 
     @property
     def ids(self) -> tuple[str, ...]:
