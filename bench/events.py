@@ -2,9 +2,9 @@
 
 Sets: ``examples/`` (the shipped examples), ``bench/articles/tune*/`` (articles the rules may be
 tuned on; ``tune4`` was the first held-out set, read and tuned on once a fresh one replaced it)
-and ``bench/articles/heldout2/`` (six items written by two helpers who never saw the rules or the
-other sets, kept out of every tuning step: read their scores, never their failures, when
-changing rules).
+and ``bench/articles/heldout2/`` and ``heldout3/`` (six items each, written by helpers who never
+saw the rules or the other sets, kept out of every tuning step: read their scores, never their
+failures, when changing rules; heldout3 was first scored on 2026-12-02).
 
 Each gold file ``NAME.gold.csv`` lists the events an analyst would put on the timeline of
 ``NAME.md`` (or ``NAME.txt``, or the folder ``NAME/``), one row each::
@@ -29,7 +29,7 @@ several, the best dated and typed). Columns:
   are cut ("…") or run past 12 words.
 
 Run: python bench/events.py [--errors SET]   (--errors prints the misses of one set; never
-for heldout2 while tuning)
+for a held-out set while tuning)
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ SETS = {
     "tune4": ROOT / "bench" / "articles" / "tune4",
     "tune5": ROOT / "bench" / "articles" / "tune5",
     "heldout2": ROOT / "bench" / "articles" / "heldout2",
+    "heldout3": ROOT / "bench" / "articles" / "heldout3",
 }
 RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}
 DANGLING = re.compile(
