@@ -52,6 +52,7 @@ SETS = {
     "tune3": ROOT / "bench" / "articles" / "tune3",
     "tune4": ROOT / "bench" / "articles" / "tune4",
     "tune5": ROOT / "bench" / "articles" / "tune5",
+    "tune6": ROOT / "bench" / "articles" / "tune6",
     "heldout2": ROOT / "bench" / "articles" / "heldout2",
     "heldout3": ROOT / "bench" / "articles" / "heldout3",
 }

@@ -15,6 +15,10 @@ from timeline.errors import ResourceError
 OTHER = "other"
 STRONG_WEIGHT = 3
 _MEMO_SIZE = 512  # texts whose scores are kept
+# a keyword's word standing for up to four words of any kind ("cut … jobs": "cut about
+# 4,200 jobs", "cut 8% of its 600 staff" is "cut … staff")
+GAP = "…"
+_GAP = r"(?:\S+\s+){0,4}?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +57,23 @@ class Category:
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
     """One regex of keywords, each a whole word where its script has spaces between words
-    ("launch" is not in "relaunched"), anywhere where it has none ("推出" in "推出了")."""
+    ("launch" is not in "relaunched"), anywhere where it has none ("推出" in "推出了"); a
+    :data:`GAP` word matches up to four words.
+
+    >>> bool(_pattern(["cut … jobs"]).fullmatch("cut about 4,200 jobs"))
+    True
+    >>> bool(_pattern(["cut … jobs"]).fullmatch("cut jobs"))
+    True
+    """
     if not words:
         return None
     spaced: list[str] = []
     unspaced: list[str] = []
     for word in sorted(words, key=len, reverse=True):
         bare = word.rstrip("*")
-        body = re.escape(bare).replace(r"\ ", r"\s+").replace("'", "['’]")
+        body = r"\s+".join(
+            _GAP if part == GAP else re.escape(part).replace("'", "['’]") for part in bare.split()
+        ).replace(_GAP + r"\s+", _GAP)
         after = r"\w*" if word.endswith("*") else ("" if packs.unspaced(bare[-1]) else r"\b")
         (unspaced if packs.unspaced(bare[0]) else spaced).append(body + after)
     # the spaced ones share one look-behind, so that the regex engine tries them at once
