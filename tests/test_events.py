@@ -456,10 +456,29 @@ def test_events_actors_are_organizations_and_people(
         "One of them said the fine was unlikely to derail the plans for 2024.",
         "Analysts said the deal would likely close in March 2024.",
         "We think demand will recover in 2024.",
+        "Cash, cash equivalents and marketable securities were $2.4 billion as of May 31, 2023.",
+        "Shares in Acme's parent fell 3.1% in London on Tuesday, May 9, 2023.",
+        "Acme grew in 2023, and today more than 2.3 million merchants sell through it.",
+        "Analysts at Huachen Securities estimate it needs 300,000 sales in 2024.",
+        "These risks are described in its Annual Report on Form 10-K for fiscal 2023.",
     ],
 )
 def test_events_headings_boilerplate_and_opinions_are_no_events(text: str, reference: date) -> None:
     assert _events(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a job title is no contact line
+        "She will be succeeded by Marcus Theroux, head of investor relations, in May 2023.",
+        # results of a fiscal year are no explanation of the fiscal year
+        "Its revenue rose to 52 million dollars in the fiscal year ended June 30, 2023.",
+        "It will pay a cash dividend of $0.24 on May 18, 2023 to holders of record as of May 4.",
+    ],
+)
+def test_events_what_looks_like_boilerplate_may_be_an_event(text: str, reference: date) -> None:
+    assert len(_events(text, reference)) == 1
 
 
 def test_events_a_compared_date_governs_nothing(reference: date) -> None:
