@@ -89,7 +89,6 @@ class EventRules:
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
-    deadline: re.Pattern[str]  # right before a date: a deadline
     target: re.Pattern[str]  # right before a date: a target ("400 workers by")
     undated_now: re.Pattern[str]  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
@@ -129,7 +128,6 @@ _OPTIONAL = (
     "state_since",
     "told",
     "told_after",
-    "deadline",
     "target",
     "undated_now",
     "frame",
@@ -733,13 +731,7 @@ def extract_events(
                 and rules.told_after.match(text, r.mention.end, sentence.end)
             )
         }
-        deadlines = {
-            r.mention.start
-            for r in mentions
-            if rules.deadline.search(
-                text, max(sentence.start, r.mention.start - 20), r.mention.start
-            )
-        }
+        deadlines = {r.mention.start for r in mentions if r.mention.deadline}
         # ... and "the quarter" (the period in focus) one with none of them
         anaphors = {r.mention.start for r in mentions if isinstance(r.mention.expr, SamePeriodExpr)}
         weak = (

@@ -236,8 +236,8 @@ class Mention:
     """A temporal expression found in a text: half-open char offsets ``[start, end)``.
 
     ``text == source[start:end]`` always holds. ``rule`` is the id of the rule that fired;
-    ``tense``, ``paragraph`` and ``sentence`` (indexes in the text) are the context the
-    normalizer uses.
+    ``tense``, ``paragraph`` and ``sentence`` (indexes in the text) and ``deadline`` (it
+    follows "by", "before": the pack's ``deadline``) are the context the normalizer uses.
     """
 
     start: int
@@ -248,6 +248,7 @@ class Mention:
     tense: Tense = Tense.NONE
     paragraph: int = 0
     sentence: int = 0
+    deadline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,6 +172,25 @@ CASES = [
         "2024-09-17",
         "2024-09-17",
     ),
+    # a year written for a deadline puts nothing in focus; a year written for a date does
+    (
+        "It will cut jobs by the end of 2025 and merge units from July 1.",
+        REF,
+        "July 1",
+        "2024-07-01",
+        None,
+        "2024-07-01",
+        "2024-07-01",
+    ),
+    (
+        "It will open a plant in 2025 and merge units from July 1.",
+        REF,
+        "July 1",
+        "2025-07-01",
+        None,
+        "2025-07-01",
+        "2025-07-01",
+    ),
 ]
 
 

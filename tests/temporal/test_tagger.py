@@ -23,6 +23,20 @@ def test_tagger_word_inside_word_is_no_trigger() -> None:
     assert [m.text for m in tag("its first quarterly loss")] == []
 
 
+def test_tagger_the_year_of_a_laws_name_is_no_date() -> None:
+    assert [m.text for m in tag("It fined Acme under the Competition Act 1998 in 2024.")] == [
+        "2024"
+    ]
+
+
+def test_tagger_a_date_after_by_is_a_deadline() -> None:
+    found = tag("It will cut jobs by the end of 2027 and merge units from July 1.")
+    assert [(m.text, m.deadline) for m in found] == [
+        ("the end of 2027", True),
+        ("July 1", False),
+    ]
+
+
 TENSES = [
     # (sentence, the mention's tense): the clause's verbs, as the normalizer sees them
     ("In January, the company brought in a new chief executive.", Tense.PAST),  # irregular

@@ -121,7 +121,8 @@ def resolve_all(
 
     A year written out puts that year *in focus*: dates without a year that follow take it,
     within the same sentence for news ("the strategy in 2023 started with the adjustment in
-    March"), on through the text for a narrative. ``anchoring="auto"`` chooses per text
+    March"), on through the text for a narrative; not a deadline's ("cut 4,200 jobs by the
+    end of 2027 and merge its units from July 1"). ``anchoring="auto"`` chooses per text
     (:func:`choose_anchoring`).
     """
     res = load(lang)
@@ -209,7 +210,7 @@ def resolve_all(
             # compared with it: "up 11% from the second quarter of fiscal 2025")
             if timex.granularity not in antecedents or timex.granularity is not _REPORTED:
                 antecedents[timex.granularity] = timex
-            if _writes_year(mention.expr):
+            if _writes_year(mention.expr) and not mention.deadline:
                 focus, focus_sentence = timex.start.year, mention.sentence
     return out
 

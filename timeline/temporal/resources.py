@@ -132,6 +132,9 @@ class Resources:
     date_order: str = "MDY"
     # in a date phrase: the date is on the text's fiscal calendar ("fiscal 2025", "FY2026")
     fiscal: re.Pattern[str] | None = None
+    # right before a date: it is a deadline ("by the end of 2027"), whose year puts nothing
+    # in focus
+    deadline: re.Pattern[str] | None = None
 
     def lookup(self, group: str, text: str) -> str:
         """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
@@ -424,6 +427,9 @@ def load(lang: str = "en") -> Resources:
         dateparser=pack.dateparser,
         date_order=pack.date_order,
         fiscal=re.compile(settings["fiscal"], re.IGNORECASE) if settings.get("fiscal") else None,
+        deadline=(
+            re.compile(settings["deadline"], re.IGNORECASE) if settings.get("deadline") else None
+        ),
     )
 
 

@@ -223,6 +223,8 @@ WINDOW = 40
 # tense markers count within the sentence, and at most this far from the mention (keeps
 # the tagger linear on text without sentence ends)
 TENSE_REACH = 250
+# a deadline's word ("by") is this close before its date
+DEADLINE_REACH = 20
 # "New Year's Eve" looks this far around it for Spring Festival context, within its paragraph
 LUNAR_REACH = 1500
 
@@ -492,6 +494,8 @@ def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
                 tense=_tense(text, s, e, span, res),
                 paragraph=paragraph,
                 sentence=span[0],  # what tells its sentence from the others: where it starts
+                deadline=res.deadline is not None
+                and res.deadline.search(text, max(span[0], s - DEADLINE_REACH), s) is not None,
             )
         )
     return mentions
