@@ -55,6 +55,8 @@ TENSES = [
     ("Sony's planned acquisition of the studio is scheduled to close Monday.", Tense.FUTURE),
     # one sentence however many abbreviations: "Co." does not end it
     ("The acquisition of Guber Co. for $200 million will close Monday.", Tense.FUTURE),
+    # after a reporting verb, what was said: "welcomed" is the other clause's
+    ("Acme welcomed the ruling and said it would launch in the second half.", Tense.FUTURE),
 ]
 
 

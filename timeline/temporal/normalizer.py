@@ -121,7 +121,7 @@ def resolve_all(
 
     A year written out puts that year *in focus*: dates without a year that follow take it,
     within the same sentence for news ("the strategy in 2023 started with the adjustment in
-    March"), on through the text for a narrative; not a deadline's ("cut 4,200 jobs by the
+    March"), on through the text for a narrative; in news, not a deadline's ("cut 4,200 jobs by the
     end of 2027 and merge its units from July 1"). ``anchoring="auto"`` chooses per text
     (:func:`choose_anchoring`).
     """
@@ -210,7 +210,9 @@ def resolve_all(
             # compared with it: "up 11% from the second quarter of fiscal 2025")
             if timex.granularity not in antecedents or timex.granularity is not _REPORTED:
                 antecedents[timex.granularity] = timex
-            if _writes_year(mention.expr) and not mention.deadline:
+            # (a deadline's year sets no scene in news; in a narrative it does: "By 1943 the
+            # tide had turned. In March ...")
+            if _writes_year(mention.expr) and not (mention.deadline and mode == "news"):
                 focus, focus_sentence = timex.start.year, mention.sentence
     return out
 

@@ -376,6 +376,13 @@ def _clause_tense(
     opens = res.clause_break.search(text, end, right)
     if opens is not None:
         right = opens.start()
+    # what was said, when a reporting verb comes before the mention ("welcomed the ruling
+    # and said it would launch its store in the second half": "would launch" dates it)
+    said = _after_reporting(text, left, start, res)
+    if said is not None:
+        told = _votes(text, start, end, said, right, res)
+        if told is not None and told is not Tense.NONE:
+            return told
     # the stretch between the commas around the mention first ("Feld, who joined in 2008,
     # will leave at the end of June": "will leave" dates June), then the whole clause
     cut = max(text.rfind(", ", left, start), text.rfind("; ", left, start))
@@ -386,6 +393,16 @@ def _clause_tense(
     if own is not None and own is not Tense.NONE:
         return own
     return _votes(text, start, end, left, right, res) or Tense.NONE
+
+
+def _after_reporting(text: str, left: int, right: int, res: Resources) -> int | None:
+    """Where the last reporting verb in ``text[left:right]`` ends, if there is one."""
+    found = None
+    for match in res.tense_words.finditer(text, left, right):
+        word = " ".join(match.group().lower().replace("’", "'").split())
+        if res.tense.get(word) == "REPORTED":
+            found = match.end()
+    return found
 
 
 def _votes(text: str, start: int, end: int, left: int, right: int, res: Resources) -> Tense | None:
