@@ -1010,3 +1010,24 @@ def test_events_a_definite_description_stands_for_the_organization_named_before(
     events = _events(text, date(2023, 9, 21))
     assert all("Federal Cartel Office" in e.actors for e in events[:3])
     assert "Hotel Fairness Foundation" in events[-1].actors
+
+
+def test_events_a_since_date_dates_a_clause_where_it_is_the_only_date(reference: date) -> None:
+    events = _events(
+        "Earnings fell 4% in 2022, and the group has had a hiring freeze in place since "
+        "March 2023.",
+        reference,
+    )
+    assert [(e.timex, e.category) for e in events] == [
+        ("2022", "earnings"),
+        ("2023-03", "layoffs"),
+    ]
+
+
+def test_events_a_superlative_since_a_date_is_a_comparison(reference: date) -> None:
+    events = _events(
+        "In the second quarter of 2023, revenue rose 1.6%, while the margin reached 12.3%, "
+        "the highest since 2019.",
+        reference,
+    )
+    assert [e.timex for e in events] == ["2023-Q2"]

@@ -689,8 +689,10 @@ def extract_events(
         # May 20, ..."): their date may be the clause's
         timings = [a for a in asides if rules.timing.match(text, a.start, a.end)]
         mentions = inside(sentence)
+        clauses = _clauses(text, sentence, rules)
         # a date saying since when a state lasts dates an event only when it is the only one
-        lasting = _lasting(text, mentions, sentence, rules)
+        # of its clause ("..., and the group has had a hiring freeze in place since January")
+        lasting = {p for clause in clauses for p in _lasting(text, inside(clause), clause, rules)}
 
         dateline = rules.dateline.match(text, sentence.start, sentence.end)
         filed = dateline.end() if dateline is not None else sentence.start
@@ -768,11 +770,7 @@ def extract_events(
                         return timed
             return found
 
-        dated = [
-            (clause, found)
-            for clause in _clauses(text, sentence, rules)
-            if (found := chosen(clause)) is not None
-        ]
+        dated = [(clause, found) for clause in clauses if (found := chosen(clause)) is not None]
         if len({found.timex for _, found in dated}) < 2:
             whole = chosen(sentence)
             dated = [(sentence, whole)] if whole is not None else []
