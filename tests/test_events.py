@@ -1031,3 +1031,16 @@ def test_events_a_superlative_since_a_date_is_a_comparison(reference: date) -> N
         reference,
     )
     assert [e.timex for e in events] == ["2023-Q2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 it sold its network to Iberfibra, and a 2022 programme removed 2,500 jobs.",
+        "It will close two centres in March, and the company's research site will shut in June.",
+    ],
+)
+def test_events_and_before_a_new_subject_opens_a_clause_of_its_own(
+    text: str, reference: date
+) -> None:
+    assert len(_events(text, reference)) == 2
