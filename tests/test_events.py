@@ -1041,9 +1041,19 @@ def test_events_a_superlative_since_a_date_is_a_comparison(reference: date) -> N
     [
         "In 2021 it sold its network to Iberfibra, and a 2022 programme removed 2,500 jobs.",
         "It will close two centres in March, and the company's research site will shut in June.",
+        "We cut our fees in January 2023 and we introduced a lower rate in October 2023.",
     ],
 )
 def test_events_and_before_a_new_subject_opens_a_clause_of_its_own(
     text: str, reference: date
 ) -> None:
     assert len(_events(text, reference)) == 2
+
+
+def test_events_a_quote_begun_before_is_judged_by_what_it_quotes(reference: date) -> None:
+    events = _events(
+        'Acme cut its fees in May 2023. "We listened. This ignores all of that," chief '
+        "executive Ann Lee said.",
+        reference,
+    )
+    assert [e.timex for e in events] == ["2023-05"]

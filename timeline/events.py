@@ -779,9 +779,10 @@ def extract_events(
             dated = []  # an opinion or a guess is no event (its asides may be)
         # a quote is commentary unless it tells clearly of an event (its asides may be)
         # (what the quote says, not who said it: "..., said Henrik Voss, Chief Executive")
-        quoted = said.lstrip()[:1] in QUOTES
+        spoken = _quote_of(said)
+        quoted = spoken is not None
         commentary = (
-            quoted and taxonomy.evidence(_plain(_quote_of(said), bare, lang)) < STRONG_WEIGHT
+            spoken is not None and taxonomy.evidence(_plain(spoken, bare, lang)) < STRONG_WEIGHT
         )
         if commentary:
             dated = []
@@ -808,7 +809,7 @@ def extract_events(
             kind, strength = (
                 ("", 0)
                 if quiet or rules.negation.search(said)
-                else (taxonomy.strongest(_plain(said, bare, lang)))
+                else (taxonomy.strongest(_plain(spoken or said, bare, lang)))
             )
             clear = strength >= STRONG_WEIGHT and kind not in rules.period_categories
             tied = last is not None and (
@@ -957,13 +958,31 @@ def extract_events(
 
 
 _CLOSING_QUOTE = re.compile(r"[\"”’»](?!\w)")
+# a quote begun in a sentence before closing before who said it ('... all of that," the chief
+# executive said')
+_QUOTE_ENDS = re.compile(r"[,.!?…][\"”’»]\s")
 
 
-def _quote_of(sentence: str) -> str:
-    """A sentence opening with a quote, up to where the quote closes (the whole sentence
-    when it does not)."""
-    found = _CLOSING_QUOTE.search(sentence, len(sentence) - len(sentence.lstrip()) + 1)
-    return sentence if found is None else sentence[: found.end()]
+def _quote_of(sentence: str) -> str | None:
+    """What a quoted sentence quotes: from its opening quote to where the quote closes (the
+    whole sentence when it does not), or up to the closing quote of a quote begun before;
+    None when it quotes nothing.
+
+    >>> _quote_of('"We will grow," she said.')
+    '"We will grow,"'
+    >>> _quote_of('That ignores it all," he said.')
+    'That ignores it all,"'
+    >>> _quote_of("He said it would grow.") is None
+    True
+    """
+    opening = len(sentence) - len(sentence.lstrip())
+    if sentence[opening : opening + 1] in QUOTES:
+        found = _CLOSING_QUOTE.search(sentence, opening + 1)
+        return sentence if found is None else sentence[: found.end()]
+    ends = _QUOTE_ENDS.search(sentence)
+    if ends is None or any(q in sentence[: ends.start()] for q in '"“«'):
+        return None
+    return sentence[: ends.end() - 1]
 
 
 def _unframed(text: str, event: Event, rules: EventRules) -> str:
