@@ -1042,12 +1042,29 @@ def test_events_a_superlative_since_a_date_is_a_comparison(reference: date) -> N
         "In 2021 it sold its network to Iberfibra, and a 2022 programme removed 2,500 jobs.",
         "It will close two centres in March, and the company's research site will shut in June.",
         "We cut our fees in January 2023 and we introduced a lower rate in October 2023.",
+        # a comma before a new subject, once a verb came before it
+        "We closed two plants in 2022, we will shut a third in 2024.",
     ],
 )
 def test_events_and_before_a_new_subject_opens_a_clause_of_its_own(
     text: str, reference: date
 ) -> None:
     assert len(_events(text, reference)) == 2
+
+
+def test_events_an_opening_phrase_is_no_clause_of_its_own(reference: date) -> None:
+    assert [e.timex for e in _events("In 2022, we closed two plants in March.", reference)] == [
+        "2022-03"
+    ]
+
+
+def test_events_a_title_drops_the_opening_mark_of_a_quote_it_cuts(reference: date) -> None:
+    (event,) = _events(
+        '"We shut down our plant in Lyon in May 2023, and it hurt us a lot for many months '
+        'to come," she said.',
+        reference,
+    )
+    assert event.title.startswith("We shut down")
 
 
 def test_events_a_quote_begun_before_is_judged_by_what_it_quotes(reference: date) -> None:

@@ -73,6 +73,7 @@ class EventRules:
     """A language's rules for events (its pack's ``events.toml`` and word lists)."""
 
     clause_split: re.Pattern[str]  # where a sentence's clauses part
+    clause_after_verb: re.Pattern[str]  # ... and where they part once a verb came before
     title_cut: re.Pattern[str]  # where a title's clause ends
     trailing: frozenset[str]  # words dropped at the end of what precedes the date
     leading: re.Pattern[str]  # words dropped at the start of a title
@@ -141,7 +142,7 @@ _OPTIONAL = (
     "title_reported",
     "title_tail",
 )
-_OPTIONAL_CASED = ("heading", "dateline")
+_OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb")
 
 
 @cache
@@ -268,6 +269,8 @@ def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") 
         text = _shortened(words, rules)
     if not text:
         return " ".join(sentence.split()[: rules.title_words])
+    if text[0] in QUOTES and not any(q in text[1:] for q in _QUOTE_MARKS):
+        text = text[1:].lstrip()  # a quote's opening mark, its close cut off
     return text[0].upper() + text[1:]
 
 
@@ -554,11 +557,19 @@ class _NearSets:
             by_position[position].append(number)
 
 
-def _clauses(text: str, sentence: Sentence, rules: EventRules) -> list[Sentence]:
+def _clauses(text: str, sentence: Sentence, rules: EventRules, lang: str = "en") -> list[Sentence]:
     """The clauses of ``sentence`` that may each carry a date of their own."""
     cuts = [sentence.start]
     for match in rules.clause_split.finditer(text, sentence.start, sentence.end):
         cuts.append(match.end())
+    for match in rules.clause_after_verb.finditer(text, sentence.start, sentence.end):
+        before = max(c for c in cuts if c <= match.start())
+        if any(
+            _is_verb(w.lower(), lang, ("PAST", "FUTURE", "REPORTED"))
+            for w in _WORDS.findall(text, before, match.start())
+        ):
+            cuts.append(match.end())
+    cuts.sort()
     cuts.append(sentence.end)
     return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
@@ -689,7 +700,7 @@ def extract_events(
         # May 20, ..."): their date may be the clause's
         timings = [a for a in asides if rules.timing.match(text, a.start, a.end)]
         mentions = inside(sentence)
-        clauses = _clauses(text, sentence, rules)
+        clauses = _clauses(text, sentence, rules, lang)
         # a date saying since when a state lasts dates an event only when it is the only one
         # of its clause ("..., and the group has had a hiring freeze in place since January")
         lasting = {p for clause in clauses for p in _lasting(text, inside(clause), clause, rules)}
@@ -957,6 +968,7 @@ def extract_events(
     return _unique(events)
 
 
+_QUOTE_MARKS = frozenset('"“”«»')
 _CLOSING_QUOTE = re.compile(r"[\"”’»](?!\w)")
 # a quote begun in a sentence before closing before who said it ('... all of that," the chief
 # executive said')
