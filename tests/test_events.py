@@ -426,6 +426,9 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         ("In May 2023, Acme's Hong Kong-listed shares and North American sales fell.", ("Acme",)),
         # a product before its common noun
         ("In May 2023, the ChefPress recall cost Novatherm 35 million dollars.", ("Novatherm",)),
+        # a title's head before a name; a describing word opening the sentence
+        ("In May 2023, Chief Operating Officer Pieter Lindqvist took over.", ("Pieter Lindqvist",)),
+        ("Rival Fenghua Auto slashed prices in May 2023.", ("Fenghua Auto",)),
     ],
 )
 def test_events_actors_are_organizations_and_people(

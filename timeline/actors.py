@@ -194,6 +194,10 @@ def _find_actors(
             # what a compound ends is a modifier ("Milan-based Acme", "Hong Kong-listed")
             words = found_name.split()
             cut = max((i + 1 for i, w in enumerate(words) if _COMPOUND.search(w)), default=0)
+            # a title's head before a name is the title's ("Chief Operating Officer Pieter
+            # Lindqvist": "Chief Operating" are stop words, "Officer" the title's head)
+            if len(words) - cut > 1 and words[cut].lower() in heads:
+                cut += 1
             name = " ".join(words[cut:])
             if not name or name.lower() in not_names or name.split()[-1].lower() in heads:
                 continue
