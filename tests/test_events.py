@@ -843,6 +843,20 @@ def test_events_a_range_keeps_its_end() -> None:
     assert ("2025-05-03", "2025-05-03", "2025-05-03") in spans  # "to 11 million" is no day
 
 
+def test_events_a_range_between_two_dates_keeps_its_end_and_leaves_the_title() -> None:
+    (event,) = _events(
+        "Staff will be offered voluntary departure packages between April 1 and May 15.",
+        date(2026, 3, 12),
+    )
+    assert (event.timex, event.title) == (
+        "2026-04-01/2026-05-15",
+        "Staff will be offered voluntary departure packages",
+    )
+    # "and" makes a range only after "between"
+    (event,) = _events("Acme cut 40 jobs on April 1 and May 15.", date(2026, 3, 12))
+    assert event.timex == "2026-04-01"
+
+
 def test_events_an_aside_telling_when_dates_its_clause_and_is_no_event_of_its_own() -> None:
     text = (
         "Looking back on 2024. The 618 festival, which started on May 20 and peaked on June 18, "

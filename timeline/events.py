@@ -87,6 +87,7 @@ class EventRules:
     background: re.Pattern[str]  # relative clauses and asides about a name
     timing: re.Pattern[str]  # an aside telling when the thing named happens
     range_end: re.Pattern[str]  # right after a date: where the range it opens ends
+    range_between: re.Pattern[str]  # right before a date: it opens a range "between ... and"
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
@@ -126,6 +127,7 @@ _OPTIONAL = (
     "background",
     "timing",
     "range_end",
+    "range_between",
     "state_since",
     "told",
     "told_after",
@@ -1165,8 +1167,11 @@ def _event(
         categories = _categories(taxonomy, body, dates)
     # the title: the span without its asides (and the comma closing one)
     kept = _without(body, [(a, b + (body[b : b + 1] == ",")) for a, b in background])
+    until = _range_end(text, item, mentions, rules)
     if span.start <= mention.start < span.end:
-        title = make_title(kept, mention.start - span.start, mention.end - span.start, lang)
+        # (the date phrase runs to the range's end: "between April 1 and May 15")
+        end = mention.end if until is None else min(until[2], span.end)
+        title = make_title(kept, mention.start - span.start, end - span.start, lang)
     else:  # a tied sentence: its own words make the title
         title = make_title(kept, 0, 0, lang)
     second = rules.predicate_split.match(text, span.start, span.end) is not None
@@ -1181,7 +1186,6 @@ def _event(
             else (f"{subject} {title[0].lower()}{title[1:]}")
         )
         actors = actors if subject in actors else (subject, *actors)
-    until = _range_end(text, item, mentions, rules)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
@@ -1209,14 +1213,20 @@ def _event(
 
 def _range_end(
     text: str, item: Resolved, mentions: Sequence[Resolved], rules: EventRules
-) -> tuple[date, str] | None:
+) -> tuple[date, str, int] | None:
     """The last day and value of the range ``item``'s date opens ("March 9 to 11", "from
     January 25 to February 8"), when it opens one within a year: a bare day of its month
-    or a later date of ``mentions`` right after the range word."""
+    or a later date of ``mentions`` right after the range word; and where it ends in
+    ``text``."""
     timex = item.timex
     assert timex is not None and timex.start is not None and timex.end is not None
     found = rules.range_end.match(text, item.mention.end)
     if found is None:
+        return None
+    start = item.mention.start
+    if found.groupdict().get("between") is not None and not rules.range_between.search(
+        text, max(0, start - 12), start
+    ):
         return None
     if found.group("day") is not None:
         if timex.granularity is not Granularity.DAY:
@@ -1225,13 +1235,13 @@ def _range_end(
             day = timex.start.replace(day=int(found.group("day")))
         except ValueError:
             return None
-        return (day, day.isoformat()) if day > timex.start else None
+        return (day, day.isoformat(), found.end()) if day > timex.start else None
     for other in mentions:
         end = other.timex
         if other.mention.start != found.end() or end is None or end.end is None:
             continue
         if end.start is not None and timex.start < end.start and end.end - timex.start < _YEAR:
-            return end.end, end.value
+            return end.end, end.value, other.mention.end
     return None
 
 
