@@ -53,6 +53,7 @@ SETS = {
     "tune4": ROOT / "bench" / "articles" / "tune4",
     "tune5": ROOT / "bench" / "articles" / "tune5",
     "tune6": ROOT / "bench" / "articles" / "tune6",
+    "tune7": ROOT / "bench" / "articles" / "tune7",
     "heldout2": ROOT / "bench" / "articles" / "heldout2",
     "heldout3": ROOT / "bench" / "articles" / "heldout3",
 }
