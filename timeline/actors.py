@@ -307,6 +307,11 @@ def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) 
     'Bramble Foods Co'
     >>> main_subject([("Li Wei",), ("Li Na",)]) is None
     True
+    >>> main_subject([("Xu Pei",)] * 3 + [("Lanqiao Express Ltd",)], headline=("Lanqiao",))
+    'Lanqiao Express Ltd'
+    >>> main_subject([("Rheinmark Polska",)] * 2 + [("Rheinmark Bank AG",), ("Rheinmark",)],
+    ...              headline=("Rheinmark Bank",))
+    'Rheinmark Bank AG'
     """
     events = [set(names) for names in actors]
     every = {name for names in events for name in names} | set(headline[:1])
@@ -322,11 +327,19 @@ def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) 
     for names in events:
         counts.update({group[n] for n in names})
         uses.update(names)
-    if headline and counts[group[headline[0]]]:
-        counts[group[headline[0]]] += 2
+    lead = group[headline[0]] if headline else None
+    if lead is not None and counts[lead]:
+        counts[lead] += 2
     if not counts:
         return None
-    best = max(counts, key=lambda g: (counts[g], g))
+    # (among equals the headline's, then the name of no person: a company's review names
+    # its people as often as itself)
+    best = max(counts, key=lambda g: (counts[g], g == lead, not is_person(g), g))
     if counts[best] < 2:
         return None
-    return max((n for n in every if group[n] == best), key=lambda n: (uses[n], len(n), n))
+    forms = [n for n in every if group[n] == best]
+    if lead == best:
+        # the forms the headline's name is part of, not another name opening alike
+        # ("Rheinmark Bank" is Rheinmark Bank AG, not Rheinmark Polska)
+        forms = [n for n in forms if n.startswith(headline[0]) or headline[0].startswith(n)]
+    return max(forms, key=lambda n: (uses[n], len(n), n))

@@ -16,7 +16,11 @@ from timeline import lang as packs
 
 # a capitalized word; "St." / "Mt." / "Ft." of a place ("St. Paul") keep their period
 _WORD = r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
-_NAME = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:\s+(?:of\s+)?(?:{_WORD}))*")
+# the particles of a person's name ("Pieter de Graaf", "Ursula von der Leyen")
+_PARTICLE = (
+    r"(?:de|van|von|der|den|da|di|du|del|della|dos|das|ter|ten|bin)\s+(?:(?:der|den|la)\s+)?"
+)
+_NAME = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:\s+(?:of\s+|{_PARTICLE})?(?:{_WORD}))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
