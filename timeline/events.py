@@ -108,6 +108,9 @@ class EventRules:
     title_tail: re.Pattern[str]  # where a title's main clause ends
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
     title_persons: re.Pattern[str]  # a title opening with a person's stand-in ("He")
+    title_plural: frozenset[str]  # stand-ins taking a plural verb ("we")
+    title_plural_verbs: frozenset[str]  # ... and verbs whose form says so ("were", "have")
+    title_adverbs: frozenset[str]  # words between a subject and its verb ("also")
     period_categories: frozenset[str]  # categories dated by the period they cover
     phrase_start: re.Pattern[str]  # a word a phrase starts with: where a title may end
     dangling: frozenset[str]  # words a title never ends on
@@ -117,6 +120,7 @@ class EventRules:
 def _clear() -> None:
     event_rules.cache_clear()
     _descriptions.cache_clear()
+    _company_forms.cache_clear()
 
 
 # the patterns of events.toml a pack may leave out (then they never match); case-insensitive
@@ -180,6 +184,9 @@ def event_rules(lang: str = "en") -> EventRules:
             **{key: optional(key, 0) for key in _OPTIONAL_CASED},  # case matters
             period_categories=frozenset(data.get("period_categories", [])),
             predicate_verbs=frozenset(data.get("predicate_verbs", [])),
+            title_plural=frozenset(data.get("title_plural", [])),
+            title_plural_verbs=frozenset(data.get("title_plural_verbs", [])),
+            title_adverbs=frozenset(data.get("title_adverbs", [])),
             phrase_start=re.compile(packs.alternation(data.get("phrase_starts", [])), flags),
             dangling=_phrases(data.get("title_dangling", [])),
             title_subjects=re.compile(
@@ -1104,13 +1111,45 @@ def _titled_after(event: Event, subject: str, rules: EventRules, lang: str) -> E
     a verb ("Announced that it would ..." → "Lanting will ...")."""
     found = rules.title_subjects.match(event.title)
     if found is not None:
-        name = f"{subject}'s" if found.group("own") else subject
-        return replace(event, title=name + event.title[found.end() :])
+        rest = event.title[found.end() :]
+        if found.group().lower() in rules.title_plural:
+            # "we" before a verb whose form says its number stays ("We move", "We have")
+            words = [w for w in rest.lower().split() if w not in rules.title_adverbs]
+            verb = words[0] if words and rest.startswith(" ") else ""
+            agrees = verb in rules.predicate_verbs or _is_verb(
+                verb, lang, ("PAST", "FUTURE", "REPORTED")
+            )
+            if not agrees or verb in rules.title_plural_verbs:
+                return event
+        short = _short_name(subject, lang)
+        name = f"{short}'s" if found.group("own") else short
+        return replace(event, title=name + rest)
     first = event.title.split(" ", 1)[0].lower()
     if not _is_verb(first, lang, ("PAST", "FUTURE", "REPORTED")):
         return event
     title = _main_clause(f"{subject} {first}{event.title[len(first) :]}", rules)
     return replace(event, title=title)
+
+
+def _short_name(name: str, lang: str) -> str:
+    """``name`` without the company forms closing it ("Lanqiao Express Holdings Limited" is
+    "Lanqiao Express" in a title).
+
+    >>> _short_name("Lanqiao Express Holdings Limited", "en")
+    'Lanqiao Express'
+    >>> _short_name("Holdings Ltd", "en")
+    'Holdings Ltd'
+    """
+    forms = _company_forms(lang)
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(".,") in forms:
+        words.pop()
+    return " ".join(words) if len(words) > 1 or words[0] not in forms else name
+
+
+@cache
+def _company_forms(lang: str) -> frozenset[str]:
+    return frozenset(packs.pack(lang).words("company_forms"))
 
 
 def _event(
