@@ -1122,3 +1122,12 @@ def test_events_a_company_before_a_year_in_a_headline_is_no_edition() -> None:
     )
     found = resolve(doc.text, reference=date(2024, 1, 5), start=doc.body_start)
     assert all("Acme Express" in e.actors for e in extract_events(doc, found))
+
+
+def test_events_a_month_opening_the_sentence_is_when_it_happened_not_when_it_was_told() -> None:
+    events = _events(
+        "In March 2024, the Company announced a share repurchase program under which it may "
+        "repurchase up to US$1.0 billion of its shares through March 2026.",
+        date(2025, 8, 21),
+    )
+    assert [(e.timex, e.category) for e in events] == [("2024-03", "capital")]

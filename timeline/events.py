@@ -746,10 +746,13 @@ def extract_events(
             r.mention.start
             for r in mentions
             if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
-            # (a date opening the sentence: "On Thursday the company said it will ...", not
-            # "It will begin pre-sales in mid-October, executives told merchants")
+            # (a day opening the sentence: "On Thursday the company said it will ...", not
+            # "It will begin pre-sales in mid-October, executives told merchants", nor a
+            # month: "In March 2024, the company announced a buyback program through ...")
             or (
                 len(text[sentence.start : r.mention.start].split()) <= TOLD_OPENING
+                and r.timex is not None
+                and r.timex.granularity is Granularity.DAY
                 and rules.told_after.match(text, r.mention.end, sentence.end)
             )
         }
@@ -809,7 +812,7 @@ def extract_events(
         dated = [
             part
             for span, found in dated
-            for part in _predicates(text, span, found, own, framed, taxonomy, rules, lang, asides)
+            for part in _predicates(text, span, found, chosen, taxonomy, rules, lang, asides)
         ]
         # (a date saying since when a state lasts is an aside's event: "chief executive
         # since 2021" tells when a tenure began)
@@ -1288,8 +1291,7 @@ def _predicates(
     text: str,
     span: Sentence,
     found: Resolved,
-    own: Callable[[Sentence], list[Resolved]],
-    framed: Callable[[int], bool],
+    choose: Callable[[Sentence], Resolved | None],
     taxonomy: Taxonomy,
     rules: EventRules,
     lang: str,
@@ -1316,7 +1318,7 @@ def _predicates(
     for a, b in itertools.pairwise(cuts):
         part = Sentence(a, b)
         kind = taxonomy.strongest(text[a:b])[0]
-        dated = _governing(own(part), part, framed)
+        dated = choose(part)
         if parts and (
             kind == OTHER
             or (
