@@ -1131,3 +1131,24 @@ def test_events_a_month_opening_the_sentence_is_when_it_happened_not_when_it_was
         date(2025, 8, 21),
     )
     assert [(e.timex, e.category) for e in events] == [("2024-03", "capital")]
+
+
+def test_events_an_asides_predicates_are_events_of_their_own(reference: date) -> None:
+    events = _events(
+        "She replaces Peter Huang, who has served on the board since 2019 and will step "
+        "down on August 31, 2024 for personal reasons.",
+        reference,
+    )
+    assert [(e.timex, e.status) for e in events if e.timex != "2024-01-25"] == [
+        ("2019", "done"),
+        ("2024-08-31", "planned"),
+    ]
+
+
+def test_events_an_aside_restating_the_date_of_what_it_follows_is_no_event() -> None:
+    events = _events(
+        "Mingdu will hold a Double 12 promotion on December 12, ahead of Chinese New Year, "
+        "which falls on February 17.",
+        date(2025, 11, 20),
+    )
+    assert [e.timex for e in events] == ["2025-12-12"]

@@ -465,6 +465,13 @@ def _timed_by(
     )
 
 
+def _restates(aside: Sentence, found: Resolved, mentions: Sequence[Resolved]) -> bool:
+    """Does a timing aside give the date of what it follows, a date already ("ahead of
+    Chinese New Year, which falls on February 17")?"""
+    before = [r for r in mentions if r.mention.end <= aside.start]
+    return bool(before) and before[-1].timex == found.timex
+
+
 def _dated_day(item: Resolved) -> bool:
     """Is the mention a dated day or coarser, not a clock time of the reference day?"""
     expr, timex = item.mention.expr, item.timex
@@ -814,13 +821,23 @@ def extract_events(
             for span, found in dated
             for part in _predicates(text, span, found, chosen, taxonomy, rules, lang, asides)
         ]
+
         # (a date saying since when a state lasts is an aside's event: "chief executive
         # since 2021" tells when a tenure began)
+        def in_aside(part: Sentence, framing: set[int] = framing) -> Resolved | None:
+            return _governing(inside(part), part, framing.__contains__)
+
+        # (an aside's predicates are events of their own too: "who has served on the board
+        # since 2019 and will step down on August 31")
         aside_events = [
-            (aside, found)
+            part
             for aside in asides
-            if (found := _governing(inside(aside), aside, partial(framed, since=set()))) is not None
-            and not (aside in timings and _timed_by(aside, inside(aside), dated))
+            if (found := in_aside(aside)) is not None
+            and not (
+                aside in timings
+                and (_timed_by(aside, inside(aside), dated) or _restates(aside, found, mentions))
+            )
+            for part in _predicates(text, aside, found, in_aside, taxonomy, rules, lang)
         ]
         if not dated:
             # the event before, in this paragraph or the one just before it, when the
