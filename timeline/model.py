@@ -236,8 +236,9 @@ class Mention:
     """A temporal expression found in a text: half-open char offsets ``[start, end)``.
 
     ``text == source[start:end]`` always holds. ``rule`` is the id of the rule that fired;
-    ``tense``, ``paragraph`` and ``sentence`` (indexes in the text) and ``deadline`` (it
-    follows "by", "before": the pack's ``deadline``) are the context the normalizer uses.
+    ``tense``, ``paragraph`` and ``sentence`` (indexes in the text), ``deadline`` (it
+    follows "by", "before": the pack's ``deadline``) and ``background`` (it is inside an
+    aside about a name: the pack's ``background``) are the context the normalizer uses.
     """
 
     start: int
@@ -249,6 +250,7 @@ class Mention:
     paragraph: int = 0
     sentence: int = 0
     deadline: bool = False
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,6 +183,15 @@ CASES = [
         "2024-07-01",
     ),
     (
+        "Halvex, which was founded in 2011, notified the Commission in early September.",
+        REF,
+        "early September",
+        "2023-09",
+        "START",
+        "2023-09-01",
+        "2023-09-10",
+    ),
+    (
         "It will open a plant in 2025 and merge units from July 1.",
         REF,
         "July 1",

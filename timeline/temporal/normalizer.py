@@ -210,9 +210,10 @@ def resolve_all(
             # compared with it: "up 11% from the second quarter of fiscal 2025")
             if timex.granularity not in antecedents or timex.granularity is not _REPORTED:
                 antecedents[timex.granularity] = timex
-            # (a deadline's year sets no scene in news; in a narrative it does: "By 1943 the
-            # tide had turned. In March ...")
-            if _writes_year(mention.expr) and not (mention.deadline and mode == "news"):
+            # (a deadline's year sets no scene in news, nor an aside's; in a narrative a
+            # deadline's does: "By 1943 the tide had turned. In March ...")
+            no_scene = mode == "news" and (mention.deadline or mention.background)
+            if _writes_year(mention.expr) and not no_scene:
                 focus, focus_sentence = timex.start.year, mention.sentence
     return out
 

@@ -135,6 +135,9 @@ class Resources:
     # right before a date: it is a deadline ("by the end of 2027"), whose year puts nothing
     # in focus
     deadline: re.Pattern[str] | None = None
+    # before a date within its sentence: it is inside an aside about a name (", which was
+    # founded in 2011"), whose year puts nothing in focus
+    background: re.Pattern[str] | None = None
 
     def lookup(self, group: str, text: str) -> str:
         """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
@@ -429,6 +432,11 @@ def load(lang: str = "en") -> Resources:
         fiscal=re.compile(settings["fiscal"], re.IGNORECASE) if settings.get("fiscal") else None,
         deadline=(
             re.compile(settings["deadline"], re.IGNORECASE) if settings.get("deadline") else None
+        ),
+        background=(
+            re.compile(settings["background"], re.IGNORECASE)
+            if settings.get("background")
+            else None
         ),
     )
 

@@ -513,6 +513,8 @@ def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
                 sentence=span[0],  # what tells its sentence from the others: where it starts
                 deadline=res.deadline is not None
                 and res.deadline.search(text, max(span[0], s - DEADLINE_REACH), s) is not None,
+                background=res.background is not None
+                and res.background.search(text, span[0], s) is not None,
             )
         )
     return mentions
