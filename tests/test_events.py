@@ -360,6 +360,8 @@ def test_events_categories_primary_first_names_do_not_count(
         ("Acme expects revenue to rise this year.", "planned"),
         ("Acme is in talks to buy Belta, people familiar said in March 2023.", "reported"),
         ("In March 2023 Acme said it would open a store, according to a report.", "reported"),
+        # a company's own documents report nothing unconfirmed
+        ("In March 2023 Acme offered 86 million shares, according to a prospectus.", "done"),
     ],
 )
 def test_events_status(sentence: str, status: str, reference: date) -> None:
@@ -1066,6 +1068,7 @@ def test_events_a_superlative_since_a_date_is_a_comparison(reference: date) -> N
         "We cut our fees in January 2023 and we introduced a lower rate in October 2023.",
         # a comma before a new subject, once a verb came before it
         "We closed two plants in 2022, we will shut a third in 2024.",
+        "It raised $38 million in 2018, and a $210 million Series D in June 2021 valued it.",
     ],
 )
 def test_events_and_before_a_new_subject_opens_a_clause_of_its_own(

@@ -312,6 +312,8 @@ def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) 
     >>> main_subject([("Rheinmark Polska",)] * 2 + [("Rheinmark Bank AG",), ("Rheinmark",)],
     ...              headline=("Rheinmark Bank",))
     'Rheinmark Bank AG'
+    >>> main_subject([("Markus Hoffmann",)] * 5 + [("Rheinmark",)] * 2)  # "it" is no person
+    'Rheinmark'
     """
     events = [set(names) for names in actors]
     every = {name for names in events for name in names} | set(headline[:1])
@@ -330,13 +332,12 @@ def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) 
     lead = group[headline[0]] if headline else None
     if lead is not None and counts[lead]:
         counts[lead] += 2
-    if not counts:
+    named = [g for g in counts if counts[g] >= 2]
+    if not named:
         return None
-    # (among equals the headline's, then the name of no person: a company's review names
-    # its people as often as itself)
-    best = max(counts, key=lambda g: (counts[g], g == lead, not is_person(g), g))
-    if counts[best] < 2:
-        return None
+    # an organization first: "it", "the company", "we" stand for one (a story of a chief
+    # executive's succession names him more often than his bank); then the headline's
+    best = max(named, key=lambda g: (not is_person(g), counts[g], g == lead, g))
     forms = [n for n in every if group[n] == best]
     if lead == best:
         # the forms the headline's name is part of, not another name opening alike
