@@ -98,6 +98,7 @@ class EventRules:
     boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
     opinion: re.Pattern[str]  # a sentence stating an opinion or a guess: no event
     comparison: re.Pattern[str]  # right before a date: what is compared, not when
+    since_compared: re.Pattern[str]  # ... after "since": "the highest since"
     dateline: re.Pattern[str]  # a paragraph's dateline: when it was filed
     subordinate: re.Pattern[str]  # a clause's tail giving a reason or a claim
     negation: re.Pattern[str]  # an undated follow-up that denies or declines: no event
@@ -141,6 +142,7 @@ _OPTIONAL = (
     "boilerplate",
     "opinion",
     "comparison",
+    "since_compared",
     "subordinate",
     "negation",
     "predicate_split",
@@ -733,6 +735,11 @@ def extract_events(
             or rules.target.search(text, max(sentence.start, position - 90), position)
             or rules.framing.search(text, max(sentence.start, position - 40), position)
             or rules.comparison.search(text, max(sentence.start, position - 90), position)
+            or (
+                text.endswith(" ", 0, position)
+                and rules.state_since.search(text, max(sentence.start, position - 15), position)
+                and rules.since_compared.search(text, max(sentence.start, position - 60), position)
+            )
         }
 
         def framed(position: int, since: set[int] = lasting, framing: set[int] = framing) -> bool:
