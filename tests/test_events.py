@@ -119,6 +119,12 @@ def test_events_repeated_paragraphs_yield_one_event() -> None:
             "Brightmoor Group will merge its consumer and professional divisions and cut about "
             "1,800 jobs",
         ),
+        # "has said it will"
+        (
+            "Lanmao has said it will run its 618 campaign as planned, with coupons capped.",
+            "618",
+            "Lanmao will run its campaign as planned",
+        ),
         (
             "Acme will open its first offline showroom in a new shopping district of Chengdu "
             "with three partners in the second half of the year.",
@@ -505,7 +511,12 @@ def test_events_a_compared_date_governs_nothing(reference: date) -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["CLEVELAND, May 16 —", "BERLIN, 16 May 2023 --", "SAN JOSE, Calif., May 16, 2023 --"],
+    [
+        "CLEVELAND, May 16 —",
+        "BERLIN, 16 May 2023 --",
+        "SAN JOSE, Calif., May 16, 2023 --",
+        "HANGZHOU, China, May 16, 2023 /PRNewswire/ --",
+    ],
 )
 def test_events_a_dateline_dates_no_event(dateline: str) -> None:
     text = f"{dateline} Acme said it will merge two units in the third quarter."
