@@ -442,6 +442,8 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         ("In May 2023, Acme hired Shen Hao, Chairman of Bolt.", ("Acme", "Shen Hao", "Bolt")),
         ("In May 2023, Acme opened its South China hub.", ("Acme",)),
         ("In May 2023, Acme flew from Hangzhou Xiaoshan International Airport.", ("Acme",)),
+        # capitals beyond ASCII
+        ("In May 2023, Henrik Östberg joined Valdane.", ("Henrik Östberg", "Valdane")),
     ],
 )
 def test_events_actors_are_organizations_and_people(
@@ -1171,3 +1173,13 @@ def test_events_an_aside_restating_the_date_of_what_it_follows_is_no_event() -> 
         date(2025, 11, 20),
     )
     assert [e.timex for e in events] == ["2025-12-12"]
+
+
+def test_events_they_in_a_title_are_the_two_organizations_named_before(reference: date) -> None:
+    events = _events(
+        "Kestrel Semiconductor and Valdane Motors first worked together in 2019. In March "
+        "2022 they signed a supply agreement.",
+        reference,
+    )
+    assert events[-1].title == "Kestrel Semiconductor and Valdane Motors signed a supply agreement"
+    assert set(events[-1].actors) == {"Kestrel Semiconductor", "Valdane Motors"}

@@ -68,10 +68,11 @@ QUOTES = frozenset("\"“‘'«")
 # a word of a name joined to a lower-case word: "Milan-based", "In-store", "AI-driven"
 _COMPOUND = re.compile(r"-[a-z]")
 # a capitalized word
-_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
+_UPPER = packs.LATIN_CAPITALS
+_CAPITAL = re.compile(rf"(?<![\w’'.-])[{_UPPER}][\w’'.&-]*")
 # a capitalized word after a lower-case word or a comma: one that is capitalized as a name,
 # not as the first word of a sentence
-_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:)])\s+([A-Z][\w’'.&-]*)")
+_INNER_CAPITAL = re.compile(rf"(?<=[a-z,;:)])\s+([{_UPPER}][\w’'.&-]*)")
 # a word in lower case
 _LOWER = re.compile(r"(?<![\w’'.-])[a-z][\w’'&-]*")
 # a short quoted phrase: a title, a slogan or a campaign ("Bring the Market Home,"), no

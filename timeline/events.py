@@ -109,6 +109,7 @@ class EventRules:
     title_tail: re.Pattern[str]  # where a title's main clause ends
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
     title_persons: re.Pattern[str]  # a title opening with a person's stand-in ("He")
+    title_pairs: re.Pattern[str]  # ... with two organizations' ("They", "The two companies")
     title_plural: frozenset[str]  # stand-ins taking a plural verb ("we")
     title_plural_verbs: frozenset[str]  # ... and verbs whose form says so ("were", "have")
     title_adverbs: frozenset[str]  # words between a subject and its verb ("also")
@@ -198,6 +199,12 @@ def event_rules(lang: str = "en") -> EventRules:
             ),
             title_persons=re.compile(
                 rf"^(?:{packs.alternation(data.get('title_persons', []))}){after}", flags
+            ),
+            title_pairs=re.compile(
+                rf"^(?:{packs.alternation(data.get('title_pairs', []))}){after}"
+                if data.get("title_pairs")
+                else "(?!x)x",
+                flags,
             ),
         )
     except (KeyError, TypeError, re.error) as exc:
@@ -981,7 +988,8 @@ def extract_events(
             )
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
-    events = _described(_people_named(_full_names(events), rules, lang), text, lang)
+    events = _people_named(_full_names(events), rules, lang)
+    events = _described(_pairs_named(events, rules, lang), text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = main_subject((e.actors for e in events), headline)
     if subject is not None:
@@ -1063,6 +1071,25 @@ def _people_named(events: list[Event], rules: EventRules, lang: str) -> list[Eve
         persons = _latest_first(
             [a for a in event.actors if is_person(a, lang)], persons, PERSONS_BACK
         )
+    return named
+
+
+def _pairs_named(events: list[Event], rules: EventRules, lang: str) -> list[Event]:
+    """Events whose title opens with a stand-in for two organizations ("They signed ...",
+    "The two companies opened ...") under the two the latest event naming two of them
+    names, who take part."""
+    pair: tuple[str, str] | None = None
+    named: list[Event] = []
+    for event in events:
+        found = rules.title_pairs.match(event.title)
+        if found is not None and pair is not None:
+            actors = (*event.actors, *(o for o in pair if o not in event.actors))
+            title = f"{pair[0]} and {pair[1]}{event.title[found.end() :]}"
+            event = replace(event, title=title, actors=actors)
+        named.append(event)
+        organizations = [a for a in event.actors if not is_person(a, lang)]
+        if len(organizations) >= 2:
+            pair = (organizations[0], organizations[1])
     return named
 
 

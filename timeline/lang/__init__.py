@@ -301,6 +301,10 @@ def script(char: str) -> str | None:
 UNSPACED = frozenset({"Han", "Hiragana", "Katakana", "Thai"})
 
 
+# the capital letters of Latin script, for a regex character class ("Henrik Östberg", "Łódź")
+LATIN_CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŴŶŸŹŻŽ"
+
+
 def unspaced(char: str) -> bool:
     """Is ``char`` a letter of a script written without spaces between words?"""
     return script(char) in UNSPACED

@@ -15,7 +15,8 @@ from functools import cache
 from timeline import lang as packs
 
 # a capitalized word; "St." / "Mt." / "Ft." of a place ("St. Paul") keep their period
-_WORD = r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w&’'.-]*[\w&]|[A-Z]\b"
+_UPPER = packs.LATIN_CAPITALS
+_WORD = rf"(?:St|Mt|Ft)\.(?=\s+[{_UPPER}])|[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]\b"
 # the particles of a person's name ("Pieter de Graaf", "Ursula von der Leyen")
 _PARTICLE = (
     r"(?:de|van|von|der|den|da|di|du|del|della|dos|das|ter|ten|bin)\s+(?:(?:der|den|la)\s+)?"
