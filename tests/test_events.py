@@ -119,6 +119,17 @@ def test_events_repeated_paragraphs_yield_one_event() -> None:
             "Brightmoor Group will merge its consumer and professional divisions and cut about "
             "1,800 jobs",
         ),
+        # a date opening the sentence before its subject, no comma between
+        (
+            "Late last month more than 3,000 customers filed a claim against Acme.",
+            "Late last month",
+            "More than 3,000 customers filed a claim against Acme",
+        ),
+        (
+            "Next year we will open two hubs, in Chengdu and Lyon.",
+            "Next year",
+            "We will open two hubs, in Chengdu and Lyon",
+        ),
         # "has said it will"
         (
             "Lanmao has said it will run its 618 campaign as planned, with coupons capped.",

@@ -113,6 +113,7 @@ class EventRules:
     title_plural: frozenset[str]  # stand-ins taking a plural verb ("we")
     title_plural_verbs: frozenset[str]  # ... and verbs whose form says so ("were", "have")
     title_adverbs: frozenset[str]  # words between a subject and its verb ("also")
+    noun_openers: frozenset[str]  # words opening a clause's subject ("more", "the")
     period_categories: frozenset[str]  # categories dated by the period they cover
     phrase_start: re.Pattern[str]  # a word a phrase starts with: where a title may end
     dangling: frozenset[str]  # words a title never ends on
@@ -190,6 +191,7 @@ def event_rules(lang: str = "en") -> EventRules:
             title_plural=frozenset(data.get("title_plural", [])),
             title_plural_verbs=frozenset(data.get("title_plural_verbs", [])),
             title_adverbs=frozenset(data.get("title_adverbs", [])),
+            noun_openers=frozenset(data.get("title_noun_openers", [])),
             phrase_start=re.compile(packs.alternation(data.get("phrase_starts", [])), flags),
             dangling=_phrases(data.get("title_dangling", [])),
             title_subjects=re.compile(
@@ -272,11 +274,22 @@ def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") 
     right = min((c.start() for c in cuts if c.start() >= date_end), default=len(sentence))
     before = sentence[left:date_start]
     after = sentence[date_end:right]
-    comma = after.find(",")
-    if not before.strip() and not after.lstrip().startswith(","):
-        # the date is the subject: "Double 11 brought the strongest numbers"
+    found_comma = _COMMA.search(after)  # (not inside a number: "3,000")
+    comma = found_comma.start() if found_comma is not None else -1
+    following = after.split(maxsplit=1)[0] if after.strip() and date_end > date_start else ""
+    opens_clause = bool(following) and (
+        following[0].isupper() or following.lower() in rules.noun_openers
+    )
+    if not before.strip() and not after.lstrip().startswith(",") and not opens_clause:
+        # the date is the subject: "Double 11 brought the strongest numbers" (not "Late last
+        # month more than 3,000 customers filed ...", "Early this year Acme opened ...")
         text = sentence[left:right]
-    elif "," not in before and len(before.split()) <= rules.opening_words and 0 <= comma <= 40:
+    elif (
+        not opens_clause
+        and "," not in before
+        and len(before.split()) <= rules.opening_words
+        and 0 <= comma <= 40
+    ):
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
     else:
@@ -344,6 +357,7 @@ def _main_clause(text: str, rules: EventRules) -> str:
 
 
 _SPACE_COMMA = re.compile(r"\s+,")
+_COMMA = re.compile(r",(?!\d)")
 _FRAGMENT = re.compile(r",\s*(?:\S+\s*)?,")
 
 
