@@ -58,6 +58,8 @@ FOLLOW_UP_CHARS = 300
 UNDATED_REACH = 3
 
 _WORDS = re.compile(r"\w+")
+# the tense-lexicon kinds that make a word a clause's verb ("merged", "will", "said")
+_VERB_KINDS = ("PAST", "FUTURE", "REPORTED")
 _DATED = (TimexType.DATE, TimexType.TIME)
 _YEAR = timedelta(days=366)  # a range of dates spans less
 # a date this many words or fewer into its sentence may say when the rest was told
@@ -604,7 +606,7 @@ def _clauses(text: str, sentence: Sentence, rules: EventRules, lang: str = "en")
     for match in rules.clause_after_verb.finditer(text, sentence.start, sentence.end):
         before = max(c for c in cuts if c <= match.start())
         if any(
-            _is_verb(w.lower(), lang, ("PAST", "FUTURE", "REPORTED"))
+            _is_verb(w.lower(), lang, _VERB_KINDS)
             for w in _WORDS.findall(text, before, match.start())
         ):
             cuts.append(match.end())
@@ -1184,16 +1186,14 @@ def _titled_after(event: Event, subject: str, rules: EventRules, lang: str) -> E
             # "we" before a verb whose form says its number stays ("We move", "We have")
             words = [w for w in rest.lower().split() if w not in rules.title_adverbs]
             verb = words[0] if words and rest.startswith(" ") else ""
-            agrees = verb in rules.predicate_verbs or _is_verb(
-                verb, lang, ("PAST", "FUTURE", "REPORTED")
-            )
+            agrees = verb in rules.predicate_verbs or _is_verb(verb, lang, _VERB_KINDS)
             if not agrees or verb in rules.title_plural_verbs:
                 return event
         short = _short_name(subject, lang)
         name = f"{short}'s" if found.group("own") else short
         return replace(event, title=name + rest)
     first = event.title.split(" ", 1)[0].lower()
-    if not _is_verb(first, lang, ("PAST", "FUTURE", "REPORTED")):
+    if not _is_verb(first, lang, _VERB_KINDS):
         return event
     title = _main_clause(f"{subject} {first}{event.title[len(first) :]}", rules)
     return replace(event, title=title)
@@ -1371,7 +1371,7 @@ def _predicates(
         if any(a.start <= match.start() < a.end for a in asides):
             continue
         verb = match.group("verb").lower()
-        if verb in rules.predicate_verbs or _is_verb(verb, lang, ("PAST", "FUTURE", "REPORTED")):
+        if verb in rules.predicate_verbs or _is_verb(verb, lang, _VERB_KINDS):
             cuts.append(match.start())
     if len(cuts) == 1:
         return [(span, found)]

@@ -121,9 +121,9 @@ def resolve_all(
 
     A year written out puts that year *in focus*: dates without a year that follow take it,
     within the same sentence for news ("the strategy in 2023 started with the adjustment in
-    March"), on through the text for a narrative; in news, not a deadline's ("cut 4,200 jobs by the
-    end of 2027 and merge its units from July 1"). ``anchoring="auto"`` chooses per text
-    (:func:`choose_anchoring`).
+    March"), on through the text for a narrative; in news, not a deadline's ("cut 4,200 jobs
+    by the end of 2027 and merge its units from July 1") nor an aside's. ``anchoring="auto"``
+    chooses per text (:func:`choose_anchoring`).
     """
     res = load(lang)
     mode = choose_anchoring(mentions, reference) if anchoring == "auto" else anchoring

@@ -429,16 +429,16 @@ def load(lang: str = "en") -> Resources:
         trigger=trigger,
         dateparser=pack.dateparser,
         date_order=pack.date_order,
-        fiscal=re.compile(settings["fiscal"], re.IGNORECASE) if settings.get("fiscal") else None,
-        deadline=(
-            re.compile(settings["deadline"], re.IGNORECASE) if settings.get("deadline") else None
-        ),
-        background=(
-            re.compile(settings["background"], re.IGNORECASE)
-            if settings.get("background")
-            else None
-        ),
+        fiscal=_setting_pattern(settings, "fiscal"),
+        deadline=_setting_pattern(settings, "deadline"),
+        background=_setting_pattern(settings, "background"),
     )
+
+
+def _setting_pattern(settings: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """The pack's ``[dates]`` pattern ``key``, case-insensitive; None when it has none."""
+    pattern = settings.get(key)
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -399,10 +399,18 @@ def _after_reporting(text: str, left: int, right: int, res: Resources) -> int | 
     """Where the last reporting verb in ``text[left:right]`` ends, if there is one."""
     found = None
     for match in res.tense_words.finditer(text, left, right):
-        word = " ".join(match.group().lower().replace("’", "'").split())
-        if res.tense.get(word) == "REPORTED":
+        if res.tense.get(_marker(match)) == "REPORTED":
             found = match.end()
     return found
+
+
+def _marker(match: re.Match[str]) -> str:
+    """A tense marker as the tense lexicon lists it: lower case, one space between its
+    words, straight apostrophes."""
+    word = match.group().lower()
+    if " " in word or "’" in word or "\n" in word:
+        word = " ".join(word.replace("’", "'").split())
+    return word
 
 
 def _votes(text: str, start: int, end: int, left: int, right: int, res: Resources) -> Tense | None:
@@ -416,9 +424,7 @@ def _votes(text: str, start: int, end: int, left: int, right: int, res: Resource
             continue
         if res.determiner_before.search(text, max(left, match.start() - 8), match.start()):
             continue
-        word = match.group().lower()
-        if " " in word or "’" in word or "\n" in word:
-            word = " ".join(word.replace("’", "'").split())
+        word = _marker(match)
         kind = res.tense.get(word)
         if kind == "REPORTED":
             reported = True
