@@ -1,7 +1,8 @@
 """Event extraction quality against gold events written by hand, per set of articles.
 
 Sets: ``examples/`` (the shipped examples), ``bench/articles/tune*/`` (articles the rules may be
-tuned on; ``tune4`` was the first held-out set, read and tuned on once a fresh one replaced it)
+tuned on; ``tune4`` was the first held-out set, read and tuned on once a fresh one replaced it; ``tune8`` first scored on 2026-12-02 at recall 0.86, strict
+0.60, precision 0.84, actor precision 0.65)
 and ``bench/articles/heldout2/`` and ``heldout3/`` (six items each, written by helpers who never
 saw the rules or the other sets, kept out of every tuning step: read their scores, never their
 failures, when changing rules; heldout3 was first scored on 2026-12-02).
@@ -54,6 +55,7 @@ SETS = {
     "tune5": ROOT / "bench" / "articles" / "tune5",
     "tune6": ROOT / "bench" / "articles" / "tune6",
     "tune7": ROOT / "bench" / "articles" / "tune7",
+    "tune8": ROOT / "bench" / "articles" / "tune8",
     "heldout2": ROOT / "bench" / "articles" / "heldout2",
     "heldout3": ROOT / "bench" / "articles" / "heldout3",
 }
