@@ -1,11 +1,11 @@
 """Event extraction quality against gold events written by hand, per set of articles.
 
 Sets: ``examples/`` (the shipped examples), ``bench/articles/tune*/`` (articles the rules may be
-tuned on; ``tune4`` was the first held-out set, read and tuned on once a fresh one replaced it; ``tune8`` first scored on 2026-12-02 at recall 0.86, strict
-0.60, precision 0.84, actor precision 0.65)
-and ``bench/articles/heldout2/`` and ``heldout3/`` (six items each, written by helpers who never
-saw the rules or the other sets, kept out of every tuning step: read their scores, never their
-failures, when changing rules; heldout3 was first scored on 2026-12-02).
+tuned on; ``tune4`` was the first held-out set, read and tuned on once a fresh one replaced it;
+``tune8`` was first scored on 2026-12-02 at recall 0.86, strict 0.60, precision 0.84, actor
+precision 0.65) and ``bench/articles/heldout2/`` and ``heldout3/`` (six items each, written by
+helpers who never saw the rules or the other sets, kept out of every tuning step: read their
+scores, never their failures, when changing rules; heldout3 was first scored on 2026-12-01).
 
 Each gold file ``NAME.gold.csv`` lists the events an analyst would put on the timeline of
 ``NAME.md`` (or ``NAME.txt``, or the folder ``NAME/``), one row each::
