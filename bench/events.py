@@ -5,7 +5,7 @@ tuned on; ``tune4`` was the first held-out set, read and tuned on once a fresh o
 ``tune8`` was first scored on 2026-12-02 at recall 0.86, strict 0.60, precision 0.84, actor
 precision 0.65) and ``bench/articles/heldout2/`` and ``heldout3/`` (six items each, written by
 helpers who never saw the rules or the other sets, kept out of every tuning step: read their
-scores, never their failures, when changing rules; heldout3 was first scored on 2026-12-01).
+scores, never their failures, when changing rules; heldout3 was first scored on 2026-12-02).
 
 Each gold file ``NAME.gold.csv`` lists the events an analyst would put on the timeline of
 ``NAME.md`` (or ``NAME.txt``, or the folder ``NAME/``), one row each::
