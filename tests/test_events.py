@@ -169,6 +169,30 @@ def test_events_category(sentence: str, category: str) -> None:
     assert load_taxonomy().categorize(sentence) == category
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        # the predicate names the kind ("is exploring a sale"), not what follows
+        (
+            "In May 2024 Orvane is exploring a sale of its lighting unit, and has hired "
+            "Birch Partners to advise it.",
+            "acquisition",
+        ),
+        # ... nor what a participle after it adds
+        (
+            "In July 2025 Vellora launched Instant Payouts in Germany, letting merchants "
+            "receive card settlements within minutes.",
+            "launch",
+        ),
+        # a light verb leads to its object
+        ("It is weighing launching a tender offer for Birch in March 2025.", "acquisition"),
+    ],
+)
+def test_events_equal_scores_go_to_the_predicate(sentence: str, category: str) -> None:
+    (event,) = _events(sentence, date(2025, 11, 6))
+    assert event.categories[0] == category
+
+
 def test_events_taxonomy_file_errors_name_the_problem() -> None:
     with pytest.raises(ResourceError, match="invalid TOML"):
         parse_taxonomy("[[category]\nid=", name="mine.toml")

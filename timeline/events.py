@@ -615,18 +615,32 @@ def _clauses(text: str, sentence: Sentence, rules: EventRules, lang: str = "en")
     return [Sentence(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
-def _categories(taxonomy: Taxonomy, body: str, dates: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+def _categories(
+    taxonomy: Taxonomy, body: str, dates: Sequence[tuple[int, int]], lang: str = "en"
+) -> tuple[str, ...]:
     """The categories of what the clause says beyond its dates ("a conference on the eve of
     Double 11" is a conference); when only the date says anything clearly ("Double 11
     brought record sales", "For Double 12 we put rural sellers first, waiving commission"),
-    the date's."""
+    the date's. Equal scores go to what the predicate says (:func:`_predicate_at`)."""
+    verb = _predicate_at(body, lang)
     if not dates:
-        return taxonomy.categories_of(body)
-    found, evidence = taxonomy.judged(_without(body, dates))
+        return taxonomy.judged(body, verb)[0]
+    found, evidence = taxonomy.judged(_without(body, dates), verb)
     if found != (OTHER,) and evidence >= _SAYS_ENOUGH:
         return found
-    whole, said = taxonomy.judged(body)
+    whole, said = taxonomy.judged(body, verb)
     return whole if found == (OTHER,) or said >= STRONG_WEIGHT else found
+
+
+def _predicate_at(text: str, lang: str) -> int | None:
+    """Where the first verb of ``text`` is (``None`` when it has none): what comes before
+    it is the subject."""
+    verbs = event_rules(lang).predicate_verbs
+    for word in _WORDS.finditer(text):
+        said = word.group().lower()
+        if said in verbs or _is_verb(said, lang, (*_VERB_KINDS, "PRESENT")):
+            return word.start()
+    return None
 
 
 def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -1269,9 +1283,9 @@ def _event(
     frame = rules.frame.match(bare)
     framing = [(0, frame.end())] if frame and len(bare[frame.end() :].split()) >= 3 else []
     plain = _without(body, [*background, *tails, *framing, *_spans_of(body, actors)])
-    categories = _categories(taxonomy, plain, dates)
+    categories = _categories(taxonomy, plain, dates, lang)
     if categories == (OTHER,):
-        categories = _categories(taxonomy, body, dates)
+        categories = _categories(taxonomy, body, dates, lang)
     # the title: the span without its asides (and the comma closing one)
     kept = _without(body, [(a, b + (body[b : b + 1] == ",")) for a, b in background])
     until = _range_end(text, item, mentions, rules)

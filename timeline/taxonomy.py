@@ -19,6 +19,12 @@ _MEMO_SIZE = 512  # texts whose scores are kept
 # 4,200 jobs", "cut 8% of its 600 staff" is "cut … staff")
 GAP = "…"
 _GAP = r"(?:\S+\s+){0,4}?"
+# a category that scores in a text: its score, its place in the taxonomy, itself, and the
+# spans of its strong keywords
+_Scored = tuple[int, int, "Category", tuple[tuple[int, int], ...]]
+# the order of categories: score, then (how it stands to the predicate: 2 its head keyword,
+# 1 named after the predicate's verb, 0 only before; its place, negated)
+_Ranked = tuple[int, tuple[int, int], "Category"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +39,10 @@ class Category:
     examples: tuple[str, ...] = ()  # clauses it must win
     words: tuple[str, ...] = ()  # its keywords, strong and weak, as written
 
-    def score(self, text: str, starts: Sequence[int]) -> int:
+    def score(self, text: str, starts: Sequence[int]) -> tuple[int, tuple[tuple[int, int], ...]]:
         """Strong keywords found count :data:`STRONG_WEIGHT`, others 1 (each once); a weak
-        keyword inside a strong one counts no more. ``starts``: where the category's
+        keyword inside a strong one counts no more; and the spans of the strong ones.
+        ``starts``: where the category's
         keywords may start in ``text`` (:meth:`_Starts.find`): only there is looked, the
         text scanned once for all categories, not once for each."""
         strong: set[str] = set()
@@ -52,7 +59,7 @@ class Category:
                 found = self.weak.match(text, start)
                 if found is not None and not any(a <= start < b for a, b in spans):
                     weak.add(found.group().lower())
-        return STRONG_WEIGHT * len(strong) + len(weak)
+        return STRONG_WEIGHT * len(strong) + len(weak), tuple(spans)
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -93,9 +100,7 @@ class Taxonomy:
     _ignored: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     # the scores of texts scored lately: a clause is judged more than once on its way
     # (its predicate, then its event, plain and whole)
-    _memo: dict[str, tuple[tuple[int, int, Category], ...]] = field(
-        init=False, repr=False, compare=False
-    )
+    _memo: dict[str, tuple[_Scored, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # (the ignored phrases are one more "category" of the word scan: looked for only
@@ -105,7 +110,7 @@ class Taxonomy:
         object.__setattr__(self, "_ignored", _pattern(list(self.ignored)))
         object.__setattr__(self, "_memo", {})
 
-    def _scores(self, text: str) -> tuple[tuple[int, int, Category], ...]:
+    def _scores(self, text: str) -> tuple[_Scored, ...]:
         """(score, -index, category) of each category that scores in ``text``."""
         scores = self._memo.get(text)
         if scores is None:
@@ -114,7 +119,7 @@ class Taxonomy:
             scores = self._memo[text] = self._scored(text)
         return scores
 
-    def _scored(self, text: str) -> tuple[tuple[int, int, Category], ...]:
+    def _scored(self, text: str) -> tuple[_Scored, ...]:
         found = self.starts.find(text)
         where = found.pop(len(self.categories), None)
         if where and self._ignored is not None:
@@ -126,10 +131,37 @@ class Taxonomy:
         scores = []
         for index, starts in found.items():
             category = self.categories[index]
-            score = category.score(text, starts)
+            score, strong = category.score(text, starts)
             if score:
-                scores.append((score, -index, category))
+                scores.append((score, index, category, strong))
         return tuple(scores)
+
+    def _ranked_scores(self, text: str, predicate: int | None, *, fallback: bool) -> list[_Ranked]:
+        """The categories scoring in ``text``, best first (no fallback unless ``fallback``),
+        equal scores in taxonomy order; or, given ``predicate`` (where the clause's verb
+        is), equal scores go first to the head keyword (:func:`_head`), then to a kind
+        named after the verb before one named only in the subject: the predicate and its
+        object tell the kind ("the board of directors authorized a buyback" is no personnel
+        event; "launched Instant Payouts, letting merchants receive card settlements" is a
+        launch; "opened an investigation" is no launch)."""
+        scored = [s for s in self._scores(text) if fallback or not s[2].fallback]
+        if not scored:
+            return []
+        head = None
+        if predicate is not None:
+            top = max(s[0] for s in scored)
+            head = _head(
+                text,
+                [(a, b, s[1]) for s in scored if s[0] == top for a, b in s[3] if a >= predicate],
+            )
+        ranked: list[_Ranked] = []
+        for score, index, category, strong in scored:
+            if predicate is None:
+                place = 0
+            else:
+                place = 2 if index == head else int(any(a >= predicate for a, _ in strong))
+            ranked.append((score, (place, -index), category))
+        return sorted(ranked, key=lambda r: (r[0], r[1]), reverse=True)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -156,19 +188,20 @@ class Taxonomy:
         """
         return self.strongest(text)[1]
 
-    def strongest(self, text: str) -> tuple[str, int]:
+    def strongest(self, text: str, predicate: int | None = None) -> tuple[str, int]:
         """The best-scoring category that is no fallback and its score; ``("other", 0)``
-        when none scores.
+        when none scores. ``predicate``: where the clause's verb is (ties: see
+        :meth:`_ranked_scores`).
 
         >>> load_taxonomy().strongest("Acme opened a store in Osaka.")
         ('launch', 1)
         >>> load_taxonomy().strongest("It announced the plan.")  # a fallback only
         ('other', 0)
         """
-        scores = [(s, i, c) for s, i, c in self._scores(text) if not c.fallback]
+        scores = self._ranked_scores(text, predicate, fallback=False)
         if not scores:
             return OTHER, 0
-        score, _, category = max(scores)
+        score, _, category = scores[0]
         return category.id, score
 
     def categories_of(self, text: str) -> tuple[str, ...]:
@@ -185,19 +218,20 @@ class Taxonomy:
         """
         return self.judged(text)[0]
 
-    def judged(self, text: str) -> tuple[tuple[str, ...], int]:
-        """:meth:`categories_of` and :meth:`evidence` of ``text``, scored once.
+    def judged(self, text: str, predicate: int | None = None) -> tuple[tuple[str, ...], int]:
+        """:meth:`categories_of` and :meth:`evidence` of ``text``, scored once;
+        ``predicate``: where the clause's verb is (ties: see :meth:`_ranked_scores`).
 
         >>> load_taxonomy().judged("It announced a partnership with Birch.")
         (('partnership',), 3)
         """
-        scores = self._scores(text)
-        clear = sorted(((s, i, c) for s, i, c in scores if not c.fallback), reverse=True)
+        clear = self._ranked_scores(text, predicate, fallback=False)
         evidence = clear[0][0] if clear else 0
-        return self._ranked(clear or sorted(scores, reverse=True)), evidence
+        ranked = clear or self._ranked_scores(text, predicate, fallback=True)
+        return self._ranked(ranked), evidence
 
     @staticmethod
-    def _ranked(ranked: list[tuple[int, int, Category]]) -> tuple[str, ...]:
+    def _ranked(ranked: list[_Ranked]) -> tuple[str, ...]:
         """The best-scoring category id and a second close to it (see :meth:`categories_of`)."""
         if not ranked:
             return (OTHER,)
@@ -208,6 +242,36 @@ class Taxonomy:
             if score >= STRONG_WEIGHT and 2 * score >= best[0]:
                 chosen.append(ranked[1][2].id)
         return tuple(chosen)
+
+
+# a keyword this many words before another, with no punctuation between, leads to it: the
+# other is the head ("launching a tender offer", "opened a non-compliance investigation")
+_LEADS_TO = 2
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")
+
+
+def _head(text: str, spans: list[tuple[int, int, int]]) -> int | None:
+    """Of (start, end, category) keyword spans, the category of the head keyword: the first
+    one, or the one a light verb or a modifier before it leads to (:data:`_LEADS_TO`);
+    ``None`` when there are none.
+
+    >>> _head("is weighing launching a tender offer", [(12, 21, 1), (24, 36, 0)])
+    0
+    >>> _head("launched Payouts, letting merchants receive settlements", [(0, 8, 1), (44, 55, 3)])
+    1
+    """
+    if not spans:
+        return None
+    ordered = sorted(spans)
+    _, end, head = ordered[0]
+    for a, b, index in ordered[1:]:
+        if a < end:
+            continue  # inside the keyword leading
+        between = text[end:a]
+        if len(between.split()) > _LEADS_TO or _PUNCTUATION.search(between):
+            break
+        end, head = b, index
+    return head
 
 
 _WORD = re.compile(r"\w+")
