@@ -31,6 +31,7 @@ def _clear() -> None:
         _name_rules,
         _find_actors,
         _org_forms,
+        is_person,
     ):
         cached.cache_clear()
 
@@ -275,6 +276,7 @@ def mentions_main_subject(clause: str, lang: str = "en", before: Sequence[str] =
     return not any(0 <= clause.find(name) < found.start() for name in before)
 
 
+@lru_cache(maxsize=4096)
 def is_person(name: str, lang: str = "en") -> bool:
     """Does ``name`` look like a person's: two or three capitalized words, none of them an
     organization word or a company form (the pack's ``org_words``, ``company_forms``,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from timeline import lang as packs
 from timeline.actors import (
@@ -126,6 +126,7 @@ def _clear() -> None:
     event_rules.cache_clear()
     _descriptions.cache_clear()
     _company_forms.cache_clear()
+    _is_verb.cache_clear()
 
 
 # the patterns of events.toml a pack may leave out (then they never match); case-insensitive
@@ -632,13 +633,16 @@ def _categories(
     return whole if found == (OTHER,) or said >= STRONG_WEIGHT else found
 
 
+_PREDICATE_KINDS = (*_VERB_KINDS, "PRESENT")
+
+
 def _predicate_at(text: str, lang: str) -> int | None:
     """Where the first verb of ``text`` is (``None`` when it has none): what comes before
     it is the subject."""
     verbs = event_rules(lang).predicate_verbs
     for word in _WORDS.finditer(text):
         said = word.group().lower()
-        if said in verbs or _is_verb(said, lang, (*_VERB_KINDS, "PRESENT")):
+        if said in verbs or _is_verb(said, lang, _PREDICATE_KINDS):
             return word.start()
     return None
 
@@ -1414,6 +1418,7 @@ def _predicates(
     return [(part, dated or found) for part, _, dated in parts]
 
 
+@lru_cache(maxsize=8192)
 def _is_verb(word: str, lang: str, kinds: tuple[str, ...]) -> bool:
     """Is the lower-case ``word`` a tense marker of one of ``kinds`` (the pack's tense
     lexicon), or a past form by its ending ("merged") that is no exception?"""

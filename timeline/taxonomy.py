@@ -277,6 +277,7 @@ def _head(text: str, spans: list[tuple[int, int, int]]) -> int | None:
 _WORD = re.compile(r"\w+")
 # how many first letters index the prefixes
 _HEAD = 3
+_WORD_MEMO = 20_000  # words whose categories are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,8 @@ class _Starts:
     short: tuple[tuple[str, frozenset[int]], ...]  # prefixes of fewer letters, tried always
     unspaced: re.Pattern[str] | None
     unspaced_categories: frozenset[int]
+    # the categories found for words met lately (see :meth:`_of_word`)
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, categories: Sequence[Category]) -> _Starts:
@@ -331,25 +334,34 @@ class _Starts:
     def find(self, text: str) -> dict[int, list[int]]:
         """Per category that may match in ``text``: where its keywords may start."""
         starts: dict[int, list[int]] = {}
+        of_word = self._of_word
         for m in _WORD.finditer(text):
-            word = m.group().lower()
-            found = self.firsts.get(word)
-            if found is not None:
+            found = of_word(m.group())
+            if found:
+                position = m.start()
                 for index in found:
-                    starts.setdefault(index, []).append(m.start())
-            tried = self.prefixes.get(word[:_HEAD], ())
-            for prefix, of in (*tried, *self.short) if self.short else tried:
-                if word.startswith(prefix):
-                    for index in of:
-                        at = starts.setdefault(index, [])
-                        if not at or at[-1] != m.start():
-                            at.append(m.start())
+                    starts.setdefault(index, []).append(position)
         if self.unspaced is not None:
             found_unspaced = [m.start() for m in self.unspaced.finditer(text)]
             if found_unspaced:
                 for index in self.unspaced_categories:
                     starts[index] = sorted({*starts.get(index, []), *found_unspaced})
         return starts
+
+    def _of_word(self, word: str) -> tuple[int, ...]:
+        """The categories a keyword of which may start at ``word`` (kept per word: a text's
+        words are mostly words met before)."""
+        found = self.memo.get(word)
+        if found is None:
+            lower = word.lower()
+            of = set(self.firsts.get(lower, ()))
+            for prefix, categories in (*self.prefixes.get(lower[:_HEAD], ()), *self.short):
+                if lower.startswith(prefix):
+                    of |= categories
+            if len(self.memo) >= _WORD_MEMO:
+                self.memo.clear()
+            found = self.memo[word] = tuple(sorted(of))
+        return found
 
 
 def _words(row: dict[str, object], key: str, name: str) -> list[str]:

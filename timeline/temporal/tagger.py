@@ -285,6 +285,8 @@ def _candidates(
         name: _compact(text, spans) for name, spans in _windows(text, start, end, res).items()
     }
     lowered: dict[str, str] = {}
+    # per window string and required string: is it there (rules share their strings)
+    present: dict[tuple[str, str], bool] = {}
     for index, rule in enumerate(res.rules):
         if rule.needs not in compacts:
             continue
@@ -294,7 +296,13 @@ def _candidates(
             low = lowered.get(rule.needs)
             if low is None:
                 low = lowered[rule.needs] = compact.lower()
-            if not any(word in low for word in rule.required):
+            for word in rule.required:
+                there = present.get((rule.needs, word))
+                if there is None:
+                    there = present[rule.needs, word] = word in low
+                if there:
+                    break
+            else:
                 continue
         for s, e, i, match in _rule_matches(rule, index, compact, 0, len(compact)):
             window = bisect_right(offsets, s) - 1
