@@ -755,138 +755,154 @@ def extract_events(
             Sentence(m.start(), m.end())
             for m in rules.background.finditer(text, sentence.start, sentence.end)
         ]
-        # asides telling when the thing named happens ("The 618 festival, which started on
-        # May 20, ..."): their date may be the clause's
-        timings = [a for a in asides if rules.timing.match(text, a.start, a.end)]
         mentions = inside(sentence)
-        clauses = _clauses(text, sentence, rules, lang)
-        # a date saying since when a state lasts dates an event only when it is the only one
-        # of its clause ("..., and the group has had a hiring freeze in place since January")
-        lasting = {p for clause in clauses for p in _lasting(text, inside(clause), clause, rules)}
-
-        dateline = rules.dateline.match(text, sentence.start, sentence.end)
-        filed = dateline.end() if dateline is not None else sentence.start
-        # the dates framing the sentence: before its dateline's end (when the story was
-        # filed), a target's deadline, after a framing phrase or a comparison; looked for
-        # once per date, however many clauses and predicates ask
-        framing = {
-            position
-            for r in mentions
-            if (position := r.mention.start) < filed
-            or rules.target.search(text, max(sentence.start, position - 90), position)
-            or rules.framing.search(text, max(sentence.start, position - 40), position)
-            or rules.comparison.search(text, max(sentence.start, position - 90), position)
-            or (
-                text.endswith(" ", 0, position)
-                and rules.state_since.search(text, max(sentence.start, position - 15), position)
-                and rules.since_compared.search(text, max(sentence.start, position - 60), position)
-            )
-        }
-
-        def framed(position: int, since: set[int] = lasting, framing: set[int] = framing) -> bool:
-            """A date framing the sentence, or saying since when a state lasts."""
-            return position in since or position in framing
-
-        def own(span: Sentence, asides: list[Sentence] = asides) -> list[Resolved]:
-            """The mentions of ``span`` outside its asides."""
-            return [
-                r
-                for r in inside(span)
-                if not any(a.start <= r.mention.start < a.end for a in asides)
-            ]
-
-        # a deadline dates a clause with no other date, and a date saying when something
-        # was told one with neither ("said on Tuesday it would close offices by March")
-        told = {
-            r.mention.start
-            for r in mentions
-            if rules.told.search(text, max(sentence.start, r.mention.start - 40), r.mention.start)
-            # (a day opening the sentence: "On Thursday the company said it will ...", not
-            # "It will begin pre-sales in mid-October, executives told merchants", nor a
-            # month: "In March 2024, the company announced a buyback program through ...")
-            or (
-                len(text[sentence.start : r.mention.start].split()) <= TOLD_OPENING
-                and r.timex is not None
-                and r.timex.granularity is Granularity.DAY
-                and rules.told_after.match(text, r.mention.end, sentence.end)
-            )
-        }
-        deadlines = {r.mention.start for r in mentions if r.mention.deadline}
-        # ... and "the quarter" (the period in focus) one with none of them
-        anaphors = {r.mention.start for r in mentions if isinstance(r.mention.expr, SamePeriodExpr)}
-        weak = (
-            (deadlines | told | anaphors, told | anaphors, anaphors)
-            if deadlines or told or anaphors
-            else ()
-        )
-
-        def chosen(
-            clause: Sentence,
-            weak: tuple[set[int], ...] = weak,
-            framed: Callable[[int], bool] = framed,
-            timings: list[Sentence] = timings,
-        ) -> Resolved | None:
-            mine = own(clause)
-            found = None
-            # a festival's day yields to a day, week or month written in the clause: it names
-            # the occasion, the other date says when ("our Spring Festival campaign starting
-            # in mid-January", "Double 11 pre-sales opened on October 20")
-            festive = _festive(mine, framed)
-            tiers = ((festive | weak[0], *weak) if weak else (festive,)) if festive else weak
-            for skipped in tiers:
-                strong = [r for r in mine if r.mention.start not in skipped]
-                found = _governing(strong, clause, framed)
-                if found is not None:
-                    break
-            else:
-                found = _governing(mine, clause, framed)
-            for aside in timings:
-                if clause.start <= aside.start and aside.end <= clause.end:
-                    when = inside(aside)
-                    timed = _governing(when, aside, framed)
-                    if timed is not None and _times(found, timed, when):
-                        return timed
-            return found
-
-        dated = [(clause, found) for clause in clauses if (found := chosen(clause)) is not None]
-        if len({found.timex for _, found in dated}) < 2:
-            whole = chosen(sentence)
-            dated = [(sentence, whole)] if whole is not None else []
         bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
-        if quiet and rules.opinion.search(_without(said, bare)):
-            dated = []  # an opinion or a guess is no event (its asides may be)
-        # a quote is commentary unless it tells clearly of an event (its asides may be)
-        # (what the quote says, not who said it: "..., said Henrik Voss, Chief Executive")
         spoken = _quote_of(said)
         quoted = spoken is not None
-        commentary = (
-            spoken is not None and taxonomy.evidence(_plain(spoken, bare, lang)) < STRONG_WEIGHT
-        )
-        if commentary:
-            dated = []
-        dated = [
-            part
-            for span, found in dated
-            for part in _predicates(text, span, found, chosen, taxonomy, rules, lang, asides)
-        ]
+        dated: list[tuple[Sentence, Resolved]] = []
+        aside_events: list[tuple[Sentence, Resolved]] = []
+        # (a sentence without a date has no event of its own: only a follow-up's, below)
+        if mentions:
+            # asides telling when the thing named happens ("The 618 festival, which started on
+            # May 20, ..."): their date may be the clause's
+            timings = [a for a in asides if rules.timing.match(text, a.start, a.end)]
+            clauses = _clauses(text, sentence, rules, lang)
+            # a date saying since when a state lasts dates an event only when it is the only one
+            # of its clause ("..., and the group has had a hiring freeze in place since January")
+            lasting = {
+                p for clause in clauses for p in _lasting(text, inside(clause), clause, rules)
+            }
 
-        # (a date saying since when a state lasts is an aside's event: "chief executive
-        # since 2021" tells when a tenure began)
-        def in_aside(part: Sentence, framing: set[int] = framing) -> Resolved | None:
-            return _governing(inside(part), part, framing.__contains__)
+            dateline = rules.dateline.match(text, sentence.start, sentence.end)
+            filed = dateline.end() if dateline is not None else sentence.start
+            # the dates framing the sentence: before its dateline's end (when the story was
+            # filed), a target's deadline, after a framing phrase or a comparison; looked for
+            # once per date, however many clauses and predicates ask
+            framing = {
+                position
+                for r in mentions
+                if (position := r.mention.start) < filed
+                or rules.target.search(text, max(sentence.start, position - 90), position)
+                or rules.framing.search(text, max(sentence.start, position - 40), position)
+                or rules.comparison.search(text, max(sentence.start, position - 90), position)
+                or (
+                    text.endswith(" ", 0, position)
+                    and rules.state_since.search(text, max(sentence.start, position - 15), position)
+                    and rules.since_compared.search(
+                        text, max(sentence.start, position - 60), position
+                    )
+                )
+            }
 
-        # (an aside's predicates are events of their own too: "who has served on the board
-        # since 2019 and will step down on August 31")
-        aside_events = [
-            part
-            for aside in asides
-            if (found := in_aside(aside)) is not None
-            and not (
-                aside in timings
-                and (_timed_by(aside, inside(aside), dated) or _restates(aside, found, mentions))
+            def framed(
+                position: int, since: set[int] = lasting, framing: set[int] = framing
+            ) -> bool:
+                """A date framing the sentence, or saying since when a state lasts."""
+                return position in since or position in framing
+
+            def own(span: Sentence, asides: list[Sentence] = asides) -> list[Resolved]:
+                """The mentions of ``span`` outside its asides."""
+                return [
+                    r
+                    for r in inside(span)
+                    if not any(a.start <= r.mention.start < a.end for a in asides)
+                ]
+
+            # a deadline dates a clause with no other date, and a date saying when something
+            # was told one with neither ("said on Tuesday it would close offices by March")
+            told = {
+                r.mention.start
+                for r in mentions
+                if rules.told.search(
+                    text, max(sentence.start, r.mention.start - 40), r.mention.start
+                )
+                # (a day opening the sentence: "On Thursday the company said it will ...", not
+                # "It will begin pre-sales in mid-October, executives told merchants", nor a
+                # month: "In March 2024, the company announced a buyback program through ...")
+                or (
+                    len(text[sentence.start : r.mention.start].split()) <= TOLD_OPENING
+                    and r.timex is not None
+                    and r.timex.granularity is Granularity.DAY
+                    and rules.told_after.match(text, r.mention.end, sentence.end)
+                )
+            }
+            deadlines = {r.mention.start for r in mentions if r.mention.deadline}
+            # ... and "the quarter" (the period in focus) one with none of them
+            anaphors = {
+                r.mention.start for r in mentions if isinstance(r.mention.expr, SamePeriodExpr)
+            }
+            weak = (
+                (deadlines | told | anaphors, told | anaphors, anaphors)
+                if deadlines or told or anaphors
+                else ()
             )
-            for part in _predicates(text, aside, found, in_aside, taxonomy, rules, lang)
-        ]
+
+            def chosen(
+                clause: Sentence,
+                weak: tuple[set[int], ...] = weak,
+                framed: Callable[[int], bool] = framed,
+                timings: list[Sentence] = timings,
+            ) -> Resolved | None:
+                mine = own(clause)
+                found = None
+                # a festival's day yields to a day, week or month written in the clause: it names
+                # the occasion, the other date says when ("our Spring Festival campaign starting
+                # in mid-January", "Double 11 pre-sales opened on October 20")
+                festive = _festive(mine, framed)
+                tiers = ((festive | weak[0], *weak) if weak else (festive,)) if festive else weak
+                for skipped in tiers:
+                    strong = [r for r in mine if r.mention.start not in skipped]
+                    found = _governing(strong, clause, framed)
+                    if found is not None:
+                        break
+                else:
+                    found = _governing(mine, clause, framed)
+                for aside in timings:
+                    if clause.start <= aside.start and aside.end <= clause.end:
+                        when = inside(aside)
+                        timed = _governing(when, aside, framed)
+                        if timed is not None and _times(found, timed, when):
+                            return timed
+                return found
+
+            dated = [(clause, found) for clause in clauses if (found := chosen(clause)) is not None]
+            if len({found.timex for _, found in dated}) < 2:
+                whole = chosen(sentence)
+                dated = [(sentence, whole)] if whole is not None else []
+            if quiet and rules.opinion.search(_without(said, bare)):
+                dated = []  # an opinion or a guess is no event (its asides may be)
+            # a quote is commentary unless it tells clearly of an event (its asides may be)
+            # (what the quote says, not who said it: "..., said Henrik Voss, Chief Executive")
+            commentary = (
+                spoken is not None and taxonomy.evidence(_plain(spoken, bare, lang)) < STRONG_WEIGHT
+            )
+            if commentary:
+                dated = []
+            dated = [
+                part
+                for span, found in dated
+                for part in _predicates(text, span, found, chosen, taxonomy, rules, lang, asides)
+            ]
+
+            # (a date saying since when a state lasts is an aside's event: "chief executive
+            # since 2021" tells when a tenure began)
+            def in_aside(part: Sentence, framing: set[int] = framing) -> Resolved | None:
+                return _governing(inside(part), part, framing.__contains__)
+
+            # (an aside's predicates are events of their own too: "who has served on the board
+            # since 2019 and will step down on August 31")
+            aside_events = [
+                part
+                for aside in asides
+                if (found := in_aside(aside)) is not None
+                and not (
+                    aside in timings
+                    and (
+                        _timed_by(aside, inside(aside), dated) or _restates(aside, found, mentions)
+                    )
+                )
+                for part in _predicates(text, aside, found, in_aside, taxonomy, rules, lang)
+            ]
         if not dated:
             # the event before, in this paragraph or the one just before it, when the
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
