@@ -677,6 +677,39 @@ def test_events_the_headline_names_the_main_subject(reference: date) -> None:
     assert closing.title.startswith("Bramble Foods will close")  # its company form left out
 
 
+def test_events_a_name_the_release_defines_is_its_main_subject_and_its_short_forms() -> None:
+    # (a press release defines its own company and its short form; the headline names the
+    # platform, which is no stand-in for the company; agencies keep their country and what
+    # they are "for")
+    text = (
+        "---\ntitle: Pellico Live posts a record Double 11\ndate: 2025-11-12\n---\n"
+        'Pellico Technology Holdings Limited ("Pellico" or the "Company"), operator of Pellico '
+        "Live, today announced results from its Double 11 festival.\n\n"
+        "Pellico Live recorded GMV of RMB 40 billion on November 11.\n\n"
+        "In October, Pellico signed a delivery agreement with Tamsin Express.\n\n"
+        "The Company will open its platform to overseas brands in March 2026.\n\n"
+        "The U.S. Food and Drug Administration cleared a partner's device in May. The State "
+        "Administration for Market Regulation (SAMR) opened a probe into rivals in June, and "
+        "SAMR fined two of them in September."
+    )
+    doc = document_from_text(text, doc_id="t", reference_date=date(2025, 11, 12))
+    events = extract_events(doc, resolve(text, reference=date(2025, 11, 12), start=doc.body_start))
+    by_month = {e.timex: e for e in events}
+    assert by_month["2025-10"].actors[0] == "Pellico Technology Holdings Limited"
+    assert by_month["2026-03"].actors == ("Pellico Technology Holdings Limited",)
+    assert by_month["2026-03"].title.startswith("Pellico will open")  # its own short form
+    assert by_month["2025-05"].actors[0] == "U.S. Food and Drug Administration"
+    regulator = "State Administration for Market Regulation"
+    assert regulator in by_month["2025-06"].actors
+    assert regulator in by_month["2025-09"].actors  # "SAMR", as the text defines it
+
+
+def test_events_a_capital_after_a_heading_opens_a_sentence(reference: date) -> None:
+    text = "## A trial averted\n\nUnder the settlement, Corlan will pay Ardent in March."
+    (event,) = _events(text, reference)
+    assert event.actors == ("Corlan", "Ardent")
+
+
 def test_events_a_name_ending_like_a_gerund_is_a_name_when_used_as_one() -> None:
     text = (
         "---\ntitle: Lanting Select opens\ndate: 2023-04-11\n---\n"

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -32,6 +33,8 @@ def _clear() -> None:
         _find_actors,
         _org_forms,
         is_person,
+        _definition_rules,
+        _complement_rules,
     ):
         cached.cache_clear()
 
@@ -71,9 +74,10 @@ _COMPOUND = re.compile(r"-[a-z]")
 # a capitalized word
 _UPPER = packs.LATIN_CAPITALS
 _CAPITAL = re.compile(rf"(?<![\w’'.-])[{_UPPER}][\w’'.&-]*")
-# a capitalized word after a lower-case word or a comma: one that is capitalized as a name,
-# not as the first word of a sentence
-_INNER_CAPITAL = re.compile(rf"(?<=[a-z,;:)])\s+([{_UPPER}][\w’'.&-]*)")
+# a capitalized word after a lower-case word or a comma, in the same paragraph: one that is
+# capitalized as a name, not as the first word of a sentence (nor of the paragraph under a
+# heading: "## Settlement heads off a trial" then "Under the settlement, ...")
+_INNER_CAPITAL = re.compile(rf"(?<=[a-z,;:)])(?:[ \t]+\n?|\n)[ \t]*([{_UPPER}][\w’'.&-]*)")
 # a word in lower case
 _LOWER = re.compile(r"(?<![\w’'.-])[a-z][\w’'&-]*")
 # a short quoted phrase: a title, a slogan or a campaign ("Bring the Market Home,"), no
@@ -92,6 +96,8 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     ['Belta']
     >>> sorted(capitalized_inside("Revenue rose. Revenue fell. Belta's revenue grew."))
     []
+    >>> sorted(capitalized_inside("## A trial averted\\n\\nUnder the deal, Belta pays."))
+    ['Belta']
     """
     ordinary = _name_rules(lang)[1]
     inner = {m.group(1).rstrip(".") for m in _INNER_CAPITAL.finditer(text)}
@@ -201,7 +207,7 @@ def _find_actors(
             if len(words) - cut > 1 and words[cut].lower() in heads:
                 cut += 1
             name = " ".join(words[cut:])
-            if not name or name.lower() in not_names or name.split()[-1].lower() in heads:
+            if not name or name.lower() in not_names or _head_of(name, lang).lower() in heads:
                 continue
             # (a script without capitals has no sentence-initial capitals to tell apart)
             lone = " " not in name and name[:1].isupper()
@@ -213,6 +219,32 @@ def _find_actors(
                 continue
             found.setdefault(name, None)
     return tuple(found)
+
+
+def _head_of(name: str, lang: str) -> str:
+    """The word a name is of: its last, or an organization word (``org_words``) before
+    what it is for or of (the pack's ``[names] complement``): "State Administration for
+    Market Regulation" is an administration, no regulation.
+
+    >>> _head_of("Data Security Law", "en")
+    'Law'
+    >>> _head_of("State Administration for Market Regulation", "en")
+    'Administration'
+    """
+    words = name.split()
+    org, complement = _complement_rules(lang)
+    for word, after in itertools.pairwise(words):
+        if after in complement and word in org:
+            return word
+    return words[-1]
+
+
+@cache
+def _complement_rules(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's organization words and the words opening what one is for or of."""
+    pack = packs.pack(lang)
+    complement = pack.settings.get("names", {}).get("complement", [])
+    return frozenset(pack.words("org_words")), frozenset(str(w) for w in complement)
 
 
 Aliases = Mapping[str, str]
@@ -253,6 +285,81 @@ def apply_aliases(actors: Sequence[str], sentence: str, aliases: Aliases) -> tup
         if canonical not in names and re.search(pattern, sentence, re.IGNORECASE):
             names[canonical] = None
     return tuple(names)
+
+
+@dataclass(frozen=True, slots=True)
+class Definitions:
+    """The names a text defines in parentheses (:func:`defined_names`)."""
+
+    aliases: dict[str, str]  # a lower-cased short form → the name it stands for
+    own: str | None  # the name defined as the text's own ("the Company"): its main subject
+    short: str | None = None  # the first short form given the text's own name ("Xingbo")
+
+
+# how far before its parentheses a defined name may start
+_DEFINED_REACH = 120
+_QUOTED_TERM = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+@cache
+def _definition_rules(lang: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The pack's ``[names] defined`` pattern and ``defined_self`` terms."""
+    settings = packs.pack(lang).settings.get("names", {})
+    pattern = settings.get("defined")
+    own = frozenset(str(t).lower() for t in settings.get("defined_self", []))
+    return (re.compile(pattern) if pattern else None), own
+
+
+def defined_names(text: str, lang: str = "en") -> Definitions:
+    """The short forms a text gives names in parentheses right after them, the way press
+    releases and reports do (the pack's ``[names] defined``): each short form that is words
+    of the name or its initials stands for the name; a term of ``defined_self`` ("the
+    Company", "we") makes the name the text's own.
+
+    >>> found = defined_names('Xingbo Holdings Limited ("Xingbo" or the "Company") said ...')
+    >>> found.aliases, found.own, found.short
+    ({'xingbo': 'Xingbo Holdings Limited'}, 'Xingbo Holdings Limited', 'Xingbo')
+    >>> defined_names("the State Administration for Market Regulation (SAMR) fined").aliases
+    {'samr': 'State Administration for Market Regulation'}
+    >>> defined_names('Annual recurring revenue (ARR) and the plan ("Drive 30")').aliases
+    {}
+    """
+    pattern, own_terms = _definition_rules(lang)
+    aliases: dict[str, str] = {}
+    own: str | None = None
+    shorts: dict[str, str] = {}  # each name's first short form
+    if pattern is None or "(" not in text:
+        return Definitions(aliases, own)
+    finder = packs.pack(lang).hook("names", _no_names)
+    stop = _stopwords(lang)
+    for found in pattern.finditer(text):
+        before = text[max(0, found.start() - _DEFINED_REACH) : found.start()]
+        runs = list(finder(before, stop))
+        # the name the parentheses follow: the last name of the run ending right there
+        if not runs or runs[-1][1] != len(before) or not runs[-1][3]:
+            continue
+        name = runs[-1][3][-1]
+        if not before.rstrip(".").endswith(name):
+            continue
+        said = found.group("terms")
+        for term in [t.strip(" ,.") for t in _QUOTED_TERM.findall(said)] or [said]:
+            lowered = term.lower().removeprefix("the ")
+            if lowered in own_terms:
+                own = own or name
+            elif term[:1].isupper() and term != name and _shortens(term, name):
+                aliases[lowered] = name
+                shorts.setdefault(name, term)
+    return Definitions(aliases, own, shorts.get(own) if own is not None else None)
+
+
+def _shortens(term: str, name: str) -> bool:
+    """Is ``term`` a short form of ``name``: some of its words ("Xingbo", "Lanqiao
+    Express"), or the initials of its capitalized words ("SAMR", "FDA")?"""
+    words = name.split()
+    if all(w in words for w in term.split()):
+        return True
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return " " not in term and term.isupper() and term == initials
 
 
 @cache

@@ -23,6 +23,7 @@ from timeline.actors import (
     Aliases,
     apply_aliases,
     capitalized_inside,
+    defined_names,
     find_actors,
     is_person,
     main_subject,
@@ -1036,12 +1037,16 @@ def extract_events(
                     opening=opening,
                 )
             )
+    # the short forms the text defines ('Xingbo Holdings Limited ("Xingbo" or the
+    # "Company")'), under the user's aliases
+    defined = defined_names(text[document.body_start :], lang)
+    aliases = {**defined.aliases, **(aliases or {})}
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
     events = _people_named(_full_names(events), rules, lang)
     events = _described(_pairs_named(events, rules, lang), text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
-    subject = main_subject((e.actors for e in events), headline)
+    subject = defined.own or main_subject((e.actors for e in events), headline)
     if subject is not None:
         # the article's main subject takes part in each event: first where the event names
         # no one or speaks of "it", "its", "the company" before it names anyone (after a
@@ -1055,7 +1060,8 @@ def extract_events(
             else replace(e, actors=(*e.actors, subject))
             for e in events
         ]
-        events = [_titled_after(e, subject, rules, lang) for e in events]
+        short = defined.short if subject == defined.own else None
+        events = [_titled_after(e, subject, rules, lang, short) for e in events]
     # a sentence that tells of no kind of event and is dated only by a period is framing
     # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
     events = [e for e in events if e.categories != (OTHER,) or e.granularity not in _FRAMING]
@@ -1209,10 +1215,14 @@ def _full_names(events: list[Event]) -> list[Event]:
     ]
 
 
-def _titled_after(event: Event, subject: str, rules: EventRules, lang: str) -> Event:
+def _titled_after(
+    event: Event, subject: str, rules: EventRules, lang: str, short: str | None = None
+) -> Event:
     """The event, its title opening with the main subject where it opened with its stand-in
     ("It signed ..." → "Lanting signed ...", "Our campaign" → "Zhiyu's campaign") or with
-    a verb ("Announced that it would ..." → "Lanting will ...")."""
+    a verb ("Announced that it would ..." → "Lanting will ..."): under ``short`` (the name
+    the text itself shortens it to), else without its company forms."""
+    short = short or _short_name(subject, lang)
     found = rules.title_subjects.match(event.title)
     if found is not None:
         rest = event.title[found.end() :]
@@ -1223,13 +1233,12 @@ def _titled_after(event: Event, subject: str, rules: EventRules, lang: str) -> E
             agrees = verb in rules.predicate_verbs or _is_verb(verb, lang, _VERB_KINDS)
             if not agrees or verb in rules.title_plural_verbs:
                 return event
-        short = _short_name(subject, lang)
         name = f"{short}'s" if found.group("own") else short
         return replace(event, title=name + rest)
     first = event.title.split(" ", 1)[0].lower()
     if not _is_verb(first, lang, _VERB_KINDS):
         return event
-    title = _main_clause(f"{subject} {first}{event.title[len(first) :]}", rules)
+    title = _main_clause(f"{short} {first}{event.title[len(first) :]}", rules)
     return replace(event, title=title)
 
 

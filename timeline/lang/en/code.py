@@ -16,7 +16,10 @@ from timeline import lang as packs
 
 # a capitalized word; "St." / "Mt." / "Ft." of a place ("St. Paul") keep their period
 _UPPER = packs.LATIN_CAPITALS
-_WORD = rf"(?:St|Mt|Ft)\.(?=\s+[{_UPPER}])|[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]\b"
+_WORD = (
+    rf"(?:St|Mt|Ft)\.(?=\s+[{_UPPER}])|(?:[{_UPPER}]\.){{2,}}(?=\s+[{_UPPER}])"
+    rf"|[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]\b"
+)
 # the particles of a person's name ("Pieter de Graaf", "Ursula von der Leyen")
 _PARTICLE = (
     r"(?:de|van|von|der|den|da|di|du|del|della|dos|das|ter|ten|bin)\s+(?:(?:der|den|la)\s+)?"
@@ -29,10 +32,17 @@ def names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, 
     """Each capitalized run of ``sentence``: its span, its text (straight apostrophes) and
     the names cut from it.
 
+    >>> STOP = frozenset({"for", "the"})
     >>> [n for *_, n in names("Xiaohongshu's COO Conan (Hua Ming) took over.", frozenset())]
     [['Xiaohongshu', 'Conan'], ['Hua Ming']]
     >>> [n for *_, n in names("Dalton & Reyes and the Markets and Trade Authority", frozenset())]
     [['Dalton & Reyes'], ['Markets and Trade Authority']]
+    >>> [n for *_, n in names("the U.S. Food and Drug Administration and COO Bo Li", frozenset())]
+    [['U.S. Food and Drug Administration'], ['Bo Li']]
+    >>> [n for *_, n in names("the State Administration for Market Regulation", STOP)]
+    [['State Administration for Market Regulation']]
+    >>> [n for *_, n in names("the District Court for the District of Delaware", STOP | {"of"})]
+    [['District Court for the District of Delaware']]
     """
     spans = [(m.start(), m.end()) for m in _NAME.finditer(sentence)]
     joined: list[tuple[int, int]] = []
@@ -72,10 +82,13 @@ def _joins(between: str, after: str, before: str) -> bool:
     "Harbor Gate Ventures and Meridian Growth Fund" are two)?"""
     if between == " & ":
         return True
-    if between != " and ":
-        return False
     ends = _org_words()
     first = before.split()
+    if between in (" for ", " for the "):
+        # "State Administration for Market Regulation", "Court for the District of Delaware"
+        return first[-1].strip(".,") in ends
+    if between != " and ":
+        return False
     whole = len(first) > 1 and first[-1].strip(".,") in ends
     return after.split()[-1].strip("'’s") in ends and not whole
 
@@ -99,12 +112,22 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
             found.append(name)
         current.clear()
 
-    for word in words:
+    for at, word in enumerate(words):
         bare = _POSSESSIVE.sub("", word.rstrip(","))
-        # stop words, short acronyms (COO, GMV) and words in capitals (datelines: BERLIN)
-        breaker = bare.lower() in stop or (bare.isupper() and (len(bare) <= 4 or len(words) == 1))
-        if bare == "of" and current and current[-1] in _org_words():
-            current.append(bare)  # "Guizhou Provincial Department of Commerce"
+        # stop words, short acronyms (COO, GMV) and words in capitals (datelines: BERLIN);
+        # not a short acronym opening an organization's name ("U.S. Food and Drug
+        # Administration", "US Department of Energy")
+        breaker = bare.lower() in stop or (
+            bare.isupper()
+            and (len(bare) <= 4 or len(words) == 1)
+            and (current or not any(w.strip(".,") in _org_words() for w in words[at + 1 :]))
+        )
+        if bare in ("of", "for") and current and current[-1] in _org_words():
+            # "Guizhou Provincial Department of Commerce", "Court for the District of ..."
+            current.append(bare)
+            continue
+        if bare in ("of", "the") and "for" in current:
+            current.append(bare)  # what it is for, whole: "... for the District of Delaware"
             continue
         if breaker or (bare == "of" and not current):
             flush()
