@@ -45,15 +45,17 @@ def _name_rules(
 ) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """The pack's [names] rules: what stands before a product's name, what an ordinary
     opening word looks like, the last words of names that are no actors ("... Act"), and
-    what follows the name of an event's edition ("AutomateX 2026") or of a product ("the
-    ChefPress recall")."""
+    what follows the name of an event's edition ("AutomateX 2026"), of a product ("the
+    ChefPress recall") or of a place ("the Binjiang district")."""
     pack = packs.pack(lang)
     settings = pack.settings.get("names", {})
     # (searched for at the end of the text before a name)
     before = re.compile(f"(?:{settings.get('product_before', r'(?!x)x')})$", re.IGNORECASE)
     ordinary = re.compile(settings.get("ordinary", r"(?!x)x"))
     heads = frozenset(w.lower() for w in pack.words("not_actor_heads"))
-    after = [settings.get(key, r"(?!x)x") for key in ("edition_after", "product_after")]
+    after = [
+        settings.get(key, r"(?!x)x") for key in ("edition_after", "product_after", "place_after")
+    ]
     edition = re.compile("|".join(f"(?:{a})" for a in after))
     return before, ordinary, heads, edition
 
