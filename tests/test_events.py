@@ -558,6 +558,8 @@ def test_events_a_compared_date_governs_nothing(reference: date) -> None:
         "BERLIN, 16 May 2023 --",
         "SAN JOSE, Calif., May 16, 2023 --",
         "HANGZHOU, China, May 16, 2023 /PRNewswire/ --",
+        "**BOSTON, May 16** —",
+        "**STUTTGART, May 16 (Autowire)** —",
     ],
 )
 def test_events_a_dateline_dates_no_event(dateline: str) -> None:
