@@ -505,6 +505,7 @@ def test_events_actors_are_organizations_and_people(
         "A replay will remain available until March 17, 2023.",
         "Acme's fiscal year 2024 began on February 1, 2023.",
         "As of June 30, 2023, Acme had cash of 2 billion dollars.",
+        "It had $710 million in cash and investments as of Sept. 30, 2023.",
         "As of December 31, 2022, Acme employed about 480 people.",
         "Its shares fell 6% on Monday, May 8, 2023.",
         "Acme's shares have lost about a third of their value in 2023.",
