@@ -571,6 +571,19 @@ def test_events_a_dateline_dates_no_event(dateline: str) -> None:
     assert event.timex == "2023-05-15"  # not the day it was filed
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        ", chief executive Jonas Riedel said in a statement.",
+        ", co-founder and chief executive Dana Whitcomb said in an interview.",
+        ", said Zhou Mingyi, Chief Executive Officer of Tessel.",
+    ],
+)
+def test_events_who_said_it_does_not_type_the_event(said: str, reference: date) -> None:
+    (event,) = _events(f"Tessel will open a store in Lyon in March 2024{said}", reference)
+    assert event.category == "launch"
+
+
 def test_events_a_tail_giving_a_claim_does_not_type_the_event(reference: date) -> None:
     text = (
         "In February 2023, a group of shops filed a lawsuit against Acme, alleging that it "
