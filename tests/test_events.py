@@ -515,6 +515,8 @@ def test_events_actors_are_organizations_and_people(
         "One of them said the fine was unlikely to derail the plans for 2024.",
         "Analysts said the deal would likely close in March 2024.",
         "We think demand will recover in 2024.",
+        "It was the largest penalty the regulator imposed in 2023.",
+        "We thank Ingrid Berg for building the finance team in 2023.",
         "Cash, cash equivalents and marketable securities were $2.4 billion as of May 31, 2023.",
         "Shares in Acme's parent fell 3.1% in London on Tuesday, May 9, 2023.",
         "Acme grew in 2023, and today more than 2.3 million merchants sell through it.",
