@@ -515,6 +515,8 @@ def test_events_actors_are_organizations_and_people(
         "One of them said the fine was unlikely to derail the plans for 2024.",
         "Analysts said the deal would likely close in March 2024.",
         "We think demand will recover in 2024.",
+        "She said she did not expect margins to improve before 2025 and warned of job cuts.",
+        "Lim Wei, a partner at Kallang Partners, said valuations had recovered from 2023 lows.",
         "It was the largest penalty the regulator imposed in 2023.",
         "We thank Ingrid Berg for building the finance team in 2023.",
         "Cash, cash equivalents and marketable securities were $2.4 billion as of May 31, 2023.",
@@ -584,6 +586,23 @@ def test_events_a_dateline_dates_no_event(dateline: str) -> None:
 def test_events_who_said_it_does_not_type_the_event(said: str, reference: date) -> None:
     (event,) = _events(f"Tessel will open a store in Lyon in March 2024{said}", reference)
     assert event.category == "launch"
+
+
+def test_events_a_second_predicate_after_a_time_counted_from_the_first(reference: date) -> None:
+    events = _events("Acme went public in 2018 and four years later bought Lumora.", reference)
+    assert sorted((e.timex, e.category) for e in events) == [
+        ("2018", "capital"),
+        ("2022", "acquisition"),
+    ]
+
+
+def test_events_an_opinion_in_another_clause_leaves_the_event(reference: date) -> None:
+    text = (
+        "A hiring freeze imposed in July 2023 remains in place, and the company said it does "
+        "not expect to lift it before the new fiscal year."
+    )
+    (event,) = _events(text, reference)
+    assert (event.timex, event.category) == ("2023-07", "layoffs")
 
 
 def test_events_a_tail_giving_a_claim_does_not_type_the_event(reference: date) -> None:

@@ -648,6 +648,20 @@ def _predicate_at(text: str, lang: str) -> int | None:
     return None
 
 
+def _clause_at(span: Sentence, clauses: Sequence[Sentence], found: Resolved) -> Sentence:
+    """The clause holding the date ``found`` (``span`` when none does): what a predicate
+    dated by it is said under ("She said she did not expect ... before 2025 and warned")."""
+    at = found.mention.start
+    return next((c for c in clauses if c.start <= at < c.end), span)
+
+
+def _opinion_in(text: str, span: Sentence, asides: Sequence[Sentence], rules: EventRules) -> bool:
+    """Does the clause or predicate ``span`` state an opinion or a guess, outside its asides?"""
+    body = text[span.start : span.end]
+    bare = [(a.start - span.start, a.end - span.start) for a in asides]
+    return rules.opinion.search(_without(body, bare)) is not None
+
+
 def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with the ``spans`` blanked: a festival in the date phrase ("on the eve of
     Double 11") says when, not what kind of event."""
@@ -870,8 +884,6 @@ def extract_events(
             if len({found.timex for _, found in dated}) < 2:
                 whole = chosen(sentence)
                 dated = [(sentence, whole)] if whole is not None else []
-            if quiet and rules.opinion.search(_without(said, bare)):
-                dated = []  # an opinion or a guess is no event (its asides may be)
             # a quote is commentary unless it tells clearly of an event (its asides may be)
             # (what the quote says, not who said it: "..., said Henrik Voss, Chief Executive")
             commentary = (
@@ -884,6 +896,16 @@ def extract_events(
                 for span, found in dated
                 for part in _predicates(text, span, found, chosen, taxonomy, rules, lang, asides)
             ]
+            if quiet:
+                # an opinion or a guess is no event (its asides may be; so may another clause
+                # of the sentence: "A hiring freeze imposed in July remains in place, and the
+                # company said it does not expect to lift it"): what is looked at is the
+                # clause holding the event's date
+                dated = [
+                    (span, found)
+                    for span, found in dated
+                    if not _opinion_in(text, _clause_at(span, clauses, found), asides, rules)
+                ]
 
             # (a date saying since when a state lasts is an aside's event: "chief executive
             # since 2021" tells when a tenure began)
