@@ -515,6 +515,7 @@ def test_events_actors_are_organizations_and_people(
         "One of them said the fine was unlikely to derail the plans for 2024.",
         "Analysts said the deal would likely close in March 2024.",
         "We think demand will recover in 2024.",
+        '"We are raising our outlook for 2024 after record revenue," said chief executive Ann Lee.',
         "She said she did not expect margins to improve before 2025 and warned of job cuts.",
         "Lim Wei, a partner at Kallang Partners, said valuations had recovered from 2023 lows.",
         "It was the largest penalty the regulator imposed in 2023.",

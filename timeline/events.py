@@ -886,9 +886,13 @@ def extract_events(
                 dated = [(sentence, whole)] if whole is not None else []
             # a quote is commentary unless it tells clearly of an event (its asides may be)
             # (what the quote says, not who said it: "..., said Henrik Voss, Chief Executive")
-            commentary = (
-                spoken is not None and taxonomy.evidence(_plain(spoken, bare, lang)) < STRONG_WEIGHT
-            )
+            # (and a quote about results or the outlook comments on what the text reports:
+            # "The 618 festival was the highlight of our quarter," said ...)
+            if spoken is not None:
+                kind, strength = taxonomy.strongest(_plain(spoken, bare, lang))
+                commentary = strength < STRONG_WEIGHT or kind in rules.period_categories
+            else:
+                commentary = False
             if commentary:
                 dated = []
             dated = [
