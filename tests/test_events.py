@@ -597,6 +597,22 @@ def test_events_a_second_predicate_after_a_time_counted_from_the_first(reference
     ]
 
 
+def test_events_two_predicates_naming_different_people_are_two_events() -> None:
+    # (a departure and an appointment of one date and kind, told in one sentence; the
+    # merge of reports keeps them apart too)
+    text = (
+        "Rheinmark Bank said on Wednesday that chief executive Markus Hoffmann will retire "
+        "on June 30, and named Clara Weiss as his successor. She will leave Veldhuis at the "
+        "end of September and will be succeeded there by her deputy, Pieter de Graaf."
+    )
+    events = merge_reports(_events(text, date(2026, 3, 12)))
+    assert [e.timex for e in events] == ["2026-06-30", "2026-06-30", "2026-09", "2026-09"]
+    assert "Clara Weiss" in events[1].actors and "Markus Hoffmann" not in events[1].actors
+    # (the second predicate's subject is the first one's stand-in, named)
+    assert events[3].title.startswith("Clara Weiss will be succeeded")
+    assert "Pieter de Graaf" in events[3].actors
+
+
 def test_events_an_opinion_in_another_clause_leaves_the_event(reference: date) -> None:
     text = (
         "A hiring freeze imposed in July 2023 remains in place, and the company said it does "

@@ -71,7 +71,12 @@ def test_linear_repeated_dates_unique() -> None:
         _event(30_001, "Acme sold 8 units last week again"),  # 6 of 7 words
         _event(30_002, "Acme sold 9 units"),  # 4 of 6: kept
     ]
-    kept = _timed(lambda: list(_unique(events + repeats)), 2.0)
+    # (the text the events' spans index: each sentence at its event's start)
+    text = [" "] * (30_003 * 400)
+    for event in events + repeats:
+        text[event.char_start : event.char_end] = event.sentence
+    whole = "".join(text)
+    kept = _timed(lambda: list(_unique(events + repeats, whole)), 2.0)
     assert kept == [*events, repeats[2]]
 
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import calendar as cal
+from timeline.events import sentence_words
 from timeline.merge import SAME_EVENT, SAME_PASSAGE, merge_frame, merge_parts
 from timeline.model import Event, Granularity
 from timeline.store import Store
@@ -152,8 +153,8 @@ def _reports(draw: st.DrawFn) -> list[Event]:
 
 def _merge_naively(events: list[Event]) -> list[Event]:
     """Every report against every kept event, first match wins: of its date and category,
-    close after it in the same document, or in another document sharing most words and not
-    naming another subject."""
+    close after it in the same document (not of the same sentence), or in another document
+    sharing most words and not naming another subject."""
     kept: list[Event] = []
     for event in events:
         for i, first in enumerate(kept):
@@ -172,7 +173,9 @@ def _merge_naively(events: list[Event]) -> list[Event]:
             if first.doc_id == event.doc_id:
                 near = 0 <= event.char_start - first.char_end <= SAME_PASSAGE
                 other_subject = first.actors and event.actors and first.actors[0] != event.actors[0]
-                same = near and not (event.approximate and other_subject)
+                # (two events the event stage found in one sentence stay two)
+                one_sentence = sentence_words(first.sentence) == sentence_words(event.sentence)
+                same = near and not one_sentence and not (event.approximate and other_subject)
             else:
                 a, b = set(first.sentence.split()), set(event.sentence.split())
                 same = len(a & b) / len(a | b) >= SAME_EVENT and not apart

@@ -385,6 +385,10 @@ def mentions_main_subject(clause: str, lang: str = "en", before: Sequence[str] =
     return not any(0 <= clause.find(name) < found.start() for name in before)
 
 
+# the most letters of a name's particle in lower case ("de", "von", "van")
+_PARTICLE = 3
+
+
 @lru_cache(maxsize=4096)
 def is_person(name: str, lang: str = "en") -> bool:
     """Does ``name`` look like a person's: two or three capitalized words, none of them an
@@ -393,9 +397,16 @@ def is_person(name: str, lang: str = "en") -> bool:
 
     >>> is_person("Howard Pell"), is_person("Redcliff Capital"), is_person("Acme")
     (True, False, False)
+    >>> is_person("Pieter de Graaf"), is_person("Ursula von der Leyen")
+    (True, True)
     """
     words = name.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+    if len(words) < 2:
+        return False
+    # (a particle inside may be in lower case: "Pieter de Graaf", "Ursula von der Leyen")
+    inner = [w for w in words[1:-1] if not (w.islower() and len(w) <= _PARTICLE)]
+    capitals = [words[0], *inner, words[-1]]
+    if not 2 <= len(capitals) <= 3 or not all(w[:1].isupper() for w in capitals):
         return False
     return not any(w.lower().strip(".,") in _org_forms(lang) for w in words)
 

@@ -512,8 +512,10 @@ def sentence_words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORDS.findall(text))
 
 
-def _unique(events: list[Event]) -> list[Event]:
-    """Drop repeats: the same sentence, date and category, or nearly the same words.
+def _unique(events: list[Event], text: str) -> list[Event]:
+    """Drop repeats: the same clause, date and category, or nearly the same words (two
+    predicates of one sentence naming different people are two events: "will retire on June
+    30, and named Clara Weiss as his successor").
 
     Only events of one date and category are compared, so an event alone in its date and
     category is kept without its words being looked at (most are)."""
@@ -523,7 +525,11 @@ def _unique(events: list[Event]) -> list[Event]:
     crowded = [indices for indices in groups.values() if len(indices) > 1]
     if not crowded:
         return events
-    words = {i: sentence_words(events[i].sentence) for indices in crowded for i in indices}
+    words = {
+        i: sentence_words(text[events[i].char_start : events[i].char_end])
+        for indices in crowded
+        for i in indices
+    }
     counts = Counter(word for found in words.values() for word in found)
     dropped: set[int] = set()
     for indices in crowded:
@@ -1037,7 +1043,14 @@ def extract_events(
                     if period is not None and period is not found:
                         event = make(period)
             events.append(event)
-            subject = subject or (event.actors[0] if event.actors else None)
+            # (a stand-in opening the first one's title stands for the subject still: "She
+            # will leave Veldhuis ... and will be succeeded there by ...")
+            stand_in = rules.title_persons.match(event.title)
+            subject = subject or (
+                stand_in.group()
+                if stand_in is not None
+                else (event.actors[0] if event.actors else None)
+            )
             last = (paragraph, found, sentence.end)
         for span, found in aside_events:
             mine = inside(span)
@@ -1091,7 +1104,7 @@ def extract_events(
     # a sentence that tells of no kind of event and is dated only by a period is framing
     # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
     events = [e for e in events if e.categories != (OTHER,) or e.granularity not in _FRAMING]
-    return _unique(events)
+    return _unique(events, text)
 
 
 _QUOTE_MARKS = frozenset('"“”«»')
@@ -1361,7 +1374,8 @@ def _event(
             if not title
             else (f"{subject} {title[0].lower()}{title[1:]}")
         )
-        actors = actors if subject in actors else (subject, *actors)
+        if not rules.title_persons.fullmatch(subject):  # (a stand-in is named later)
+            actors = actors if subject in actors else (subject, *actors)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
         doc_id=document.doc_id,
@@ -1447,7 +1461,8 @@ def _predicates(
     cuts.append(span.end)
     # each predicate, its kind and its own date: one of the same kind and date as the one
     # before, or of no kind, is the same event still ("laid off 6% in February and another
-    # 400 in August" are two)
+    # 400 in August" are two), unless it names someone new ("will retire on June 30, and
+    # named Clara Weiss as his successor": a departure and an appointment)
     parts: list[tuple[Sentence, str, Resolved | None]] = []
     for a, b in itertools.pairwise(cuts):
         part = Sentence(a, b)
@@ -1458,6 +1473,7 @@ def _predicates(
             or (
                 kind == parts[-1][1]
                 and (dated is None or parts[-1][2] is None or dated.timex == parts[-1][2].timex)
+                and not _people(text[a:b], lang) - _people(text[span.start : a], lang)
             )
         ):
             before = parts[-1]
@@ -1467,6 +1483,11 @@ def _predicates(
     if len(parts) == 1:
         return [(span, found)]
     return [(part, dated or found) for part, _, dated in parts]
+
+
+def _people(text: str, lang: str) -> set[str]:
+    """The people ``text`` names."""
+    return {n for n in find_actors(text, lang=lang) if is_person(n, lang)}
 
 
 @lru_cache(maxsize=8192)

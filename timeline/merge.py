@@ -2,7 +2,8 @@
 the event table.
 
 Reports of one event have the same date and category and either follow each other closely in
-one document (a sentence dated only by the one before it, unless about another subject), or come
+one document (a sentence dated only by the one before it, unless about another subject; never
+two the event stage found in one sentence, which it kept apart on purpose), or come
 from different documents whose sentences mostly share their words and whose subjects do not
 differ. The first report is the event; every report stays in its
 ``sources``.
@@ -189,9 +190,16 @@ class ReportMerger:
         mine = set(words)
         for index in sorted(candidates):
             if self._doc[index] == doc_id:
-                # one event told in sentences that follow each other closely
+                # one event told in sentences that follow each other closely (not two that
+                # the event stage found in one sentence: "will retire on June 30, and named
+                # Clara Weiss as his successor")
                 near = 0 <= char_start - self._end[index] <= SAME_PASSAGE
-                if near and not (tied and _other_subject(self._actors[index], actors)):
+                one_sentence = self._words[index] == words
+                if (
+                    near
+                    and not one_sentence
+                    and not (tied and _other_subject(self._actors[index], actors))
+                ):
                     return index
                 continue
             theirs = self._words[index]
