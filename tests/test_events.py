@@ -443,6 +443,15 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         # a place in its short forms, regions
         ("In May 2023, Acme, founded in St. Paul, sold a unit in the Netherlands.", ("Acme",)),
         ("In May 2023, Acme opened stores in Saxony and Zhejiang.", ("Acme",)),
+        # the names of a relative clause are its own, those of an apposition the event's
+        (
+            "Priya Lal, who had been a banker at Merriton & Co., joined Acme in May 2023.",
+            ("Priya Lal", "Acme"),
+        ),
+        (
+            "Marcus Oyelaran, Bramble's chief executive, left Acme in May 2023.",
+            ("Marcus Oyelaran", "Bramble", "Acme"),
+        ),
         # a place by the noun after it; a where-from word of a compass point and a region
         (
             "In May 2023, Acme opened in Hangzhou's Binjiang district with a Southeast Asian bank.",

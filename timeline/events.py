@@ -89,6 +89,7 @@ class EventRules:
     planned: re.Pattern[str]  # a clause speaking of the future: status "planned"
     background: re.Pattern[str]  # relative clauses and asides about a name
     timing: re.Pattern[str]  # an aside telling when the thing named happens
+    aside_names: re.Pattern[str]  # an aside whose names take no part in the clause's event
     range_end: re.Pattern[str]  # right after a date: where the range it opens ends
     range_between: re.Pattern[str]  # right before a date: it opens a range "between ... and"
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
@@ -131,7 +132,7 @@ def _clear() -> None:
 
 
 # the patterns of events.toml a pack may leave out (then they never match); case-insensitive
-# but for the last two
+# but for the cased ones
 _OPTIONAL = (
     "reported",
     "planned",
@@ -156,7 +157,7 @@ _OPTIONAL = (
     "title_reported",
     "title_tail",
 )
-_OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb")
+_OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb", "aside_names")
 
 
 @cache
@@ -1337,7 +1338,13 @@ def _event(
         body = " " + body[1:]
     dates = [(r.mention.start - span.start, r.mention.end - span.start) for r in mentions]
     background = [(a.start - span.start, a.end - span.start) for a in inner]
-    actors = find_actors(body, skip=dates, lang=lang, inside=inside)
+    # (an aside's names are the aside's: "Priya Lal, a former banker at Merriton & Co. who
+    # joined in November": Merriton takes no part in her hiring)
+    # (the names of an aside of its own, a relative clause or parentheses, are the aside's:
+    # "Priya Lal, who had been a banker at Merriton & Co., joined in November"; not those of
+    # an apposition: "Marcus Oyelaran, Bramble's chief executive, will lead ...")
+    own = [(a, b) for a, b in background if rules.aside_names.match(body, a, b)]
+    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside)
     # a tail giving a reason or a claim says nothing of the kind of event, unless it holds
     # the event's date ("since it gained powers in April 2025")
     at = mention.start - span.start
