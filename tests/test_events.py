@@ -622,6 +622,13 @@ def test_events_two_predicates_naming_different_people_are_two_events() -> None:
     assert "Pieter de Graaf" in events[3].actors
 
 
+def test_events_what_follows_an_opening_date_is_the_main_clause_no_aside(reference: date) -> None:
+    text = "In October 2023, the US Department of Energy awarded Halvern a grant."
+    (event,) = _events(text, reference)
+    assert event.title == "The US Department of Energy awarded Halvern a grant"
+    assert event.category == "capital"
+
+
 def test_events_an_opinion_in_another_clause_leaves_the_event(reference: date) -> None:
     text = (
         "A hiring freeze imposed in July 2023 remains in place, and the company said it does "

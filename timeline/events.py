@@ -655,6 +655,22 @@ def _predicate_at(text: str, lang: str) -> int | None:
     return None
 
 
+def _main_after_opening(
+    text: str, sentence: Sentence, start: int, end: int, mentions: Sequence[Resolved]
+) -> bool:
+    """Does the stretch ``start:end`` (found as an aside) run from the comma closing the
+    sentence's opening date ("In October", a date and a word at most) to its end: is it
+    the main clause?"""
+    if text[end : sentence.end].strip(" .!?\"”’')\n"):
+        return False
+    dates = [
+        (r.mention.start - sentence.start, r.mention.end - sentence.start)
+        for r in mentions
+        if r.mention.end <= start
+    ]
+    return bool(dates) and len(_without(text[sentence.start : start], dates).split()) <= 1
+
+
 def _clause_at(span: Sentence, clauses: Sequence[Sentence], found: Resolved) -> Sentence:
     """The clause holding the date ``found`` (``span`` when none does): what a predicate
     dated by it is said under ("She said she did not expect ... before 2025 and warned")."""
@@ -773,11 +789,14 @@ def extract_events(
         # (two scans: one of the two patterns joined took longer than both)
         quiet = rules.opinion.search(said) is not None
 
+        # (what runs from just after an opening phrase to the end is the main clause, no
+        # aside: "In October, the US Department of Energy awarded Halvern a grant.")
+        mentions = inside(sentence)
         asides = [
             Sentence(m.start(), m.end())
             for m in rules.background.finditer(text, sentence.start, sentence.end)
+            if not _main_after_opening(text, sentence, m.start(), m.end(), mentions)
         ]
-        mentions = inside(sentence)
         bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
         spoken = _quote_of(said)
         quoted = spoken is not None
