@@ -629,6 +629,16 @@ def test_events_what_follows_an_opening_date_is_the_main_clause_no_aside(referen
     assert event.category == "capital"
 
 
+def test_events_a_stand_in_stands_for_a_person_named_outside_any_event(reference: date) -> None:
+    text = (
+        "The first thing Nadia Okafor shows a visitor is a dented cabinet. She left Ardent "
+        "Motors in October 2018."
+    )
+    (event,) = _events(text, reference)
+    assert event.title.startswith("Nadia Okafor left Ardent")
+    assert "Nadia Okafor" in event.actors
+
+
 def test_events_an_opinion_in_another_clause_leaves_the_event(reference: date) -> None:
     text = (
         "A hiring freeze imposed in July 2023 remains in place, and the company said it does "

@@ -223,6 +223,21 @@ def _find_actors(
     return tuple(found)
 
 
+def people_in(text: str, lang: str = "en") -> list[tuple[int, str]]:
+    """Where ``text`` names people, and whom (:func:`is_person`), in text order: whom a
+    stand-in ("She left Ardent that autumn") may stand for, named in a sentence of no event.
+
+    >>> people_in("Nadia Okafor grew up in Accra. She joined Ardent Motors in 2012.")
+    [(0, 'Nadia Okafor')]
+    """
+    found: list[tuple[int, str]] = []
+    for start, _end, _run, names in packs.pack(lang).hook("names", _no_names)(
+        text, _stopwords(lang)
+    ):
+        found.extend((start, name) for name in names if is_person(name, lang))
+    return found
+
+
 def _head_of(name: str, lang: str) -> str:
     """The word a name is of: its last, or an organization word (``org_words``) before
     what it is for or of (the pack's ``[names] complement``): "State Administration for
