@@ -1103,7 +1103,7 @@ def extract_events(
     aliases = {**defined.aliases, **(aliases or {})}
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
-    events = _people_named(_full_names(events), rules, lang, people_in(text, lang))
+    events = _people_named(_full_names(events), rules, lang, lambda: people_in(text, lang))
     events = _described(_pairs_named(events, rules, lang), text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = defined.own or main_subject((e.actors for e in events), headline)
@@ -1165,25 +1165,32 @@ def _unframed(text: str, event: Event, rules: EventRules) -> str:
 
 
 def _people_named(
-    events: list[Event], rules: EventRules, lang: str, people: Sequence[tuple[int, str]] = ()
+    events: list[Event],
+    rules: EventRules,
+    lang: str,
+    people_of: Callable[[], Sequence[tuple[int, str]]] = tuple,
 ) -> list[Event]:
     """Events whose title opens with a person's stand-in ("He will be succeeded by ...")
     under the person it stands for, who takes part: the first person the latest events
     name ("Howard Pell will step down ..."), of those a stand-in of another kind has not
     stood for ("He will be succeeded by Marisol Vance. She will ...": not "He"'s person);
-    when no event names one, the latest of ``people`` (where the text names people:
-    :func:`timeline.actors.people_in`) before the event ("Nadia Okafor grew up in Accra.
-    ... She left Ardent that autumn")."""
+    when no event names one, the latest of ``people_of()`` (where the text names people:
+    :func:`timeline.actors.people_in`, looked for only then) before the event ("Nadia
+    Okafor grew up in Accra. ... She left Ardent that autumn")."""
     persons: list[str] = []  # the people named so far, the latest event's first
     stood: dict[str, str] = {}  # the stand-in that stood for a person ("he", "she")
     named: list[Event] = []
-    starts = [at for at, _ in people]
+    people: Sequence[tuple[int, str]] | None = None
+    starts: list[int] = []
     for event in events:
         found = rules.title_persons.match(event.title)
         if found is not None:
             word = found.group().lower()
             person = next((p for p in persons if stood.get(p, word) == word), None)
             if person is None:
+                if people is None:
+                    people = people_of()
+                    starts = [at for at, _ in people]
                 before = people[: bisect_left(starts, event.char_start)]
                 person = next((p for _, p in reversed(before) if stood.get(p, word) == word), None)
             if person is not None:
