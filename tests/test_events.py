@@ -755,8 +755,7 @@ def test_events_the_headline_names_the_main_subject(reference: date) -> None:
         "The Federal Trade Commission approved the deal in August 2024. "
         "The company will close 63 stores in November."
     )
-    doc = document_from_text(text, doc_id="t", reference_date=date(2024, 10, 3))
-    events = extract_events(doc, resolve(text, reference=date(2024, 10, 3), start=doc.body_start))
+    events = _events(text, date(2024, 10, 3))
     closing = next(e for e in events if e.category == "closure")
     assert closing.actors[0] == "Bramble Foods Co"
     assert closing.title.startswith("Bramble Foods will close")  # its company form left out
@@ -777,8 +776,7 @@ def test_events_a_name_the_release_defines_is_its_main_subject_and_its_short_for
         "Administration for Market Regulation (SAMR) opened a probe into rivals in June, and "
         "SAMR fined two of them in September."
     )
-    doc = document_from_text(text, doc_id="t", reference_date=date(2025, 11, 12))
-    events = extract_events(doc, resolve(text, reference=date(2025, 11, 12), start=doc.body_start))
+    events = _events(text, date(2025, 11, 12))
     by_month = {e.timex: e for e in events}
     assert by_month["2025-10"].actors[0] == "Pellico Technology Holdings Limited"
     assert by_month["2026-03"].actors == ("Pellico Technology Holdings Limited",)
