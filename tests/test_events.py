@@ -787,6 +787,18 @@ def test_events_a_name_the_release_defines_is_its_main_subject_and_its_short_for
     assert regulator in by_month["2025-09"].actors  # "SAMR", as the text defines it
 
 
+def test_events_a_product_the_text_calls_its_own_is_no_main_subject(reference: date) -> None:
+    text = (
+        "Lumio Video was founded in 2016. Lumio Video listed in Hong Kong in 2021. In July "
+        "2023, Lumio Global, our international app, went live in Indonesia. In March 2024, "
+        "Lumio Global reached Malaysia. In April 2024, Lumio Global reached Vietnam. In May "
+        "2024 we signed an agreement with Baiyue Mall."
+    )
+    events = _events(text, reference)
+    signed = next(e for e in events if e.timex == "2024-05")
+    assert signed.actors[0] == "Lumio Video"
+
+
 def test_events_a_capital_after_a_heading_opens_a_sentence(reference: date) -> None:
     text = "## A trial averted\n\nUnder the settlement, Corlan will pay Ardent in March."
     (event,) = _events(text, reference)

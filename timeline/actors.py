@@ -35,6 +35,7 @@ def _clear() -> None:
         is_person,
         _definition_rules,
         _complement_rules,
+        _product_rule,
     ):
         cached.cache_clear()
 
@@ -238,6 +239,35 @@ def people_in(text: str, lang: str = "en") -> list[tuple[int, str]]:
     return found
 
 
+def product_names(text: str, lang: str = "en") -> frozenset[str]:
+    """The names ``text`` calls its own products in apposition ("Xingyu Global, our
+    international app": the pack's ``[names] product_apposition``): no candidates for its
+    main subject.
+
+    >>> sorted(product_names("Xingyu Global, our international app, went live. Xingyu Video grew."))
+    ['Xingyu Global']
+    """
+    apposition = _product_rule(lang)
+    if apposition is None:
+        return frozenset()
+    finder = packs.pack(lang).hook("names", _no_names)
+    found: set[str] = set()
+    for match in apposition.finditer(text):
+        before = text[max(0, match.start() - _NAME_REACH) : match.start()]
+        runs = list(finder(before, _stopwords(lang)))
+        # the whole run ending there only: "Xingyu TV, our ... app" is cut to "Xingyu", the
+        # company's own name
+        if runs and runs[-1][1] == len(before) and runs[-1][3] == [runs[-1][2]]:
+            found.add(runs[-1][2])
+    return frozenset(found)
+
+
+@cache
+def _product_rule(lang: str) -> re.Pattern[str] | None:
+    pattern = packs.pack(lang).settings.get("names", {}).get("product_apposition")
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
 def _head_of(name: str, lang: str) -> str:
     """The word a name is of: its last, or an organization word (``org_words``) before
     what it is for or of (the pack's ``[names] complement``): "State Administration for
@@ -313,8 +343,8 @@ class Definitions:
     short: str | None = None  # the first short form given the text's own name ("Xingbo")
 
 
-# how far before its parentheses a defined name may start
-_DEFINED_REACH = 120
+# how far before what defines it (parentheses, an apposition) a name may start
+_NAME_REACH = 120
 _QUOTED_TERM = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
@@ -350,7 +380,7 @@ def defined_names(text: str, lang: str = "en") -> Definitions:
     finder = packs.pack(lang).hook("names", _no_names)
     stop = _stopwords(lang)
     for found in pattern.finditer(text):
-        before = text[max(0, found.start() - _DEFINED_REACH) : found.start()]
+        before = text[max(0, found.start() - _NAME_REACH) : found.start()]
         runs = list(finder(before, stop))
         # the name the parentheses follow: the last name of the run ending right there
         if not runs or runs[-1][1] != len(before) or not runs[-1][3]:
@@ -433,7 +463,11 @@ def _org_forms(lang: str) -> frozenset[str]:
     return frozenset(w.lower().strip(".,") for n in lists for w in pack.words(n))
 
 
-def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) -> str | None:
+def main_subject(
+    actors: Iterable[Sequence[str]],
+    headline: Sequence[str] = (),
+    products: frozenset[str] = frozenset(),
+) -> str | None:
     """The actor a document is about: of the names its events give, the one named in the
     most events (at least two), a name and the longer names it opens counted as one
     ("Bramble" and "Bramble Foods Co"), the first name of its ``headline`` counting two
@@ -453,7 +487,8 @@ def main_subject(actors: Iterable[Sequence[str]], headline: Sequence[str] = ()) 
     >>> main_subject([("Markus Hoffmann",)] * 5 + [("Rheinmark",)] * 2)  # "it" is no person
     'Rheinmark'
     """
-    events = [set(names) for names in actors]
+    # (a name the text calls a product is none: "Xingyu Global, our international app")
+    events = [{n for n in names if n not in products} for names in actors]
     every = {name for names in events for name in names} | set(headline[:1])
     # each name's group: the shortest name that it opens with (the name itself when none)
     group = {}

@@ -29,6 +29,7 @@ from timeline.actors import (
     main_subject,
     mentions_main_subject,
     people_in,
+    product_names,
 )
 from timeline.errors import ResourceError
 from timeline.model import (
@@ -1106,7 +1107,9 @@ def extract_events(
     events = _people_named(_full_names(events), rules, lang, lambda: people_in(text, lang))
     events = _described(_pairs_named(events, rules, lang), text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
-    subject = defined.own or main_subject((e.actors for e in events), headline)
+    subject = defined.own or main_subject(
+        (e.actors for e in events), headline, product_names(text[document.body_start :], lang)
+    )
     if subject is not None:
         # the article's main subject takes part in each event: first where the event names
         # no one or speaks of "it", "its", "the company" before it names anyone (after a
