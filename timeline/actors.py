@@ -250,16 +250,23 @@ def product_names(text: str, lang: str = "en") -> frozenset[str]:
     apposition = _product_rule(lang)
     if apposition is None:
         return frozenset()
-    finder = packs.pack(lang).hook("names", _no_names)
     found: set[str] = set()
     for match in apposition.finditer(text):
-        before = text[max(0, match.start() - _NAME_REACH) : match.start()]
-        runs = list(finder(before, _stopwords(lang)))
-        # the whole run ending there only: "Xingyu TV, our ... app" is cut to "Xingyu", the
-        # company's own name
-        if runs and runs[-1][1] == len(before) and runs[-1][3] == [runs[-1][2]]:
-            found.add(runs[-1][2])
+        run = _run_before(text, match.start(), lang)
+        # the whole run only: "Xingyu TV, our ... app" is cut to "Xingyu", the company's own
+        if run is not None and run[1] == [run[0]]:
+            found.add(run[0])
     return frozenset(found)
+
+
+def _run_before(text: str, at: int, lang: str) -> tuple[str, list[str]] | None:
+    """The capitalized run of ``text`` ending right at ``at`` (the names hook's text of it
+    and the names cut from it), if one does, looked for at most :data:`_NAME_REACH` back."""
+    before = text[max(0, at - _NAME_REACH) : at]
+    runs = list(packs.pack(lang).hook("names", _no_names)(before, _stopwords(lang)))
+    if not runs or runs[-1][1] != len(before):
+        return None
+    return runs[-1][2], runs[-1][3]
 
 
 @cache
@@ -377,15 +384,13 @@ def defined_names(text: str, lang: str = "en") -> Definitions:
     shorts: dict[str, str] = {}  # each name's first short form
     if pattern is None or "(" not in text:
         return Definitions(aliases, own)
-    finder = packs.pack(lang).hook("names", _no_names)
-    stop = _stopwords(lang)
     for found in pattern.finditer(text):
-        before = text[max(0, found.start() - _NAME_REACH) : found.start()]
-        runs = list(finder(before, stop))
         # the name the parentheses follow: the last name of the run ending right there
-        if not runs or runs[-1][1] != len(before) or not runs[-1][3]:
+        run = _run_before(text, found.start(), lang)
+        if run is None or not run[1]:
             continue
-        name = runs[-1][3][-1]
+        name = run[1][-1]
+        before = text[max(0, found.start() - _NAME_REACH) : found.start()]
         if not before.rstrip(".").endswith(name):
             continue
         said = found.group("terms")
