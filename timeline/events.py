@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache, lru_cache, partial
+from typing import Any
 
 from timeline import lang as packs
 from timeline.actors import (
@@ -48,6 +49,7 @@ from timeline.model import (
 )
 from timeline.reading import Reading, Sentence, read
 from timeline.taxonomy import OTHER, STRONG_WEIGHT, Taxonomy, load_taxonomy
+from timeline.temporal.literals import Screen
 from timeline.temporal.resources import load as load_language
 
 # two sentences with the same date whose word sets overlap this much are one event
@@ -87,8 +89,8 @@ class EventRules:
     opening_words: int  # a date this many words or fewer in opens the sentence
     title_words: int  # a title's most words
     questions: str  # a sentence ending in one of these asks: it dates no event
-    reported: re.Pattern[str]  # a clause citing rumours or others: status "reported"
-    planned: re.Pattern[str]  # a clause speaking of the future: status "planned"
+    reported: Screen  # a clause citing rumours or others: status "reported"
+    planned: Screen  # a clause speaking of the future: status "planned"
     background: re.Pattern[str]  # relative clauses and asides about a name
     timing: re.Pattern[str]  # an aside telling when the thing named happens
     aside_names: re.Pattern[str]  # an aside whose names take no part in the clause's event
@@ -98,16 +100,16 @@ class EventRules:
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
     target: re.Pattern[str]  # right before a date: a target ("400 workers by")
-    undated_now: re.Pattern[str]  # an undated event told as news of the day
+    undated_now: Screen  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
-    boilerplate: re.Pattern[str]  # a sentence of boilerplate, a notice, a balance: no event
-    opinion: re.Pattern[str]  # a sentence stating an opinion or a guess: no event
+    boilerplate: Screen  # a sentence of boilerplate, a notice, a balance: no event
+    opinion: Screen  # a sentence stating an opinion or a guess: no event
     comparison: re.Pattern[str]  # right before a date: what is compared, not when
     since_compared: re.Pattern[str]  # ... after "since": "the highest since"
     dateline: re.Pattern[str]  # a paragraph's dateline: when it was filed
     subordinate: re.Pattern[str]  # a clause's tail giving a reason or a claim
-    negation: re.Pattern[str]  # an undated follow-up that denies or declines: no event
+    negation: Screen  # an undated follow-up that denies or declines: no event
     predicate_split: re.Pattern[str]  # "and" before a clause's second predicate
     predicate_verbs: frozenset[str]  # verbs opening one beside the tense words ("cut")
     title_asides: re.Pattern[str]  # asides a title leaves out
@@ -136,8 +138,6 @@ def _clear() -> None:
 # the patterns of events.toml a pack may leave out (then they never match); case-insensitive
 # but for the cased ones
 _OPTIONAL = (
-    "reported",
-    "planned",
     "background",
     "timing",
     "range_end",
@@ -146,19 +146,17 @@ _OPTIONAL = (
     "told",
     "told_after",
     "target",
-    "undated_now",
     "frame",
-    "boilerplate",
-    "opinion",
     "comparison",
     "since_compared",
     "subordinate",
-    "negation",
     "predicate_split",
     "title_asides",
     "title_reported",
     "title_tail",
 )
+# ... and those of them asked only whether they match anywhere in a clause or a sentence
+_SCREENED = ("reported", "planned", "undated_now", "boilerplate", "opinion", "negation")
 _OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb", "aside_names")
 
 
@@ -179,6 +177,12 @@ def event_rules(lang: str = "en") -> EventRules:
             """The pattern ``key`` of the file; one that never matches when it has none."""
             return re.compile(data.get(key, "(?!x)x"), case)
 
+        patterns: dict[str, Any] = {
+            **{key: optional(key) for key in _OPTIONAL},
+            **{key: optional(key, 0) for key in _OPTIONAL_CASED},  # case matters
+            # (asked only whether they match: each alternative apart, where it may)
+            **{key: Screen.of(optional(key)) for key in _SCREENED},
+        }
         return EventRules(
             clause_split=re.compile(data["clause_split"]),  # case matters: ", But" is no cut
             title_cut=re.compile(data["title_cut"], flags),
@@ -191,8 +195,7 @@ def event_rules(lang: str = "en") -> EventRules:
             opening_words=int(data["opening_words"]),
             title_words=int(data["title_words"]),
             questions=str(data.get("questions", "?")),
-            **{key: optional(key) for key in _OPTIONAL},
-            **{key: optional(key, 0) for key in _OPTIONAL_CASED},  # case matters
+            **patterns,
             period_categories=frozenset(data.get("period_categories", [])),
             predicate_verbs=frozenset(data.get("predicate_verbs", [])),
             title_plural=frozenset(data.get("title_plural", [])),
@@ -684,7 +687,7 @@ def _opinion_in(text: str, span: Sentence, asides: Sequence[Sentence], rules: Ev
     """Does the clause or predicate ``span`` state an opinion or a guess, outside its asides?"""
     body = text[span.start : span.end]
     bare = [(a.start - span.start, a.end - span.start) for a in asides]
-    return rules.opinion.search(_without(body, bare)) is not None
+    return rules.opinion.found(_without(body, bare))
 
 
 def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -786,10 +789,10 @@ def extract_events(
         said = text[sentence.start : sentence.end]
         if said.rstrip().endswith(tuple(rules.questions)):
             continue  # a question dates no event
-        if rules.boilerplate.search(said):
+        if rules.boilerplate.found(said):
             continue  # boilerplate, a notice, a balance: no event
         # (two scans: one of the two patterns joined took longer than both)
-        quiet = rules.opinion.search(said) is not None
+        quiet = rules.opinion.found(said)
 
         # (what runs from just after an opening phrase to the end is the main clause, no
         # aside: "In October, the US Department of Energy awarded Halvern a grant.")
@@ -967,7 +970,7 @@ def extract_events(
             # a result, which its period dates: "sales rose 12%" has none)
             kind, strength = (
                 ("", 0)
-                if quiet or rules.negation.search(said)
+                if quiet or rules.negation.found(said)
                 else (taxonomy.strongest(_plain(spoken or said, bare, lang)))
             )
             clear = strength >= STRONG_WEIGHT and kind not in rules.period_categories
@@ -994,7 +997,7 @@ def extract_events(
                 clear
                 and not review
                 and not quoted
-                and rules.undated_now.search(_without(said, bare))
+                and rules.undated_now.found(_without(said, bare))
             ):
                 # an event told as news of the day ("The Board has declared a dividend",
                 # "Henrik Dahl will join the board"): on the reference date, approximate
@@ -1593,8 +1596,8 @@ def _spans_of(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
 def _status(clause: str, timex: Timex, reference: date, rules: EventRules) -> str:
     """done, planned or reported (see the pack's ``events.toml``)."""
     assert timex.start is not None and timex.end is not None
-    if rules.reported.search(clause):
+    if rules.reported.found(clause):
         return "reported"
-    if timex.start > reference or (timex.end >= reference and rules.planned.search(clause)):
+    if timex.start > reference or (timex.end >= reference and rules.planned.found(clause)):
         return "planned"
     return "done"
