@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline import lang as packs
 
@@ -60,7 +60,13 @@ def names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, 
             joined.append((start, end))
     for start, end in joined:
         run = sentence[start:end].replace("’", "'")
-        yield start, end, run, _split_run(_glued(run.split()), stop)
+        yield start, end, run, list(_cut(run, stop))
+
+
+@lru_cache(maxsize=4096)
+def _cut(run: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """The names cut from a run (the same runs come back: a text names its actors often)."""
+    return tuple(_split_run(_glued(run.split()), stop))
 
 
 def _glued(words: list[str]) -> list[str]:
