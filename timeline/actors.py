@@ -19,6 +19,7 @@ from pathlib import Path
 from timeline import lang as packs
 from timeline.datafiles import read_user_file
 from timeline.errors import ResourceError
+from timeline.temporal.literals import Screen
 from timeline.temporal.resources import load as load_language
 
 
@@ -31,6 +32,7 @@ def _clear() -> None:
         _subject_mention,
         _name_rules,
         _find_actors,
+        _as_actor,
         _org_forms,
         is_person,
         _definition_rules,
@@ -43,15 +45,17 @@ def _clear() -> None:
 @cache
 def _name_rules(
     lang: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+) -> tuple[Screen, re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """The pack's [names] rules: what stands before a product's name, what an ordinary
     opening word looks like, the last words of names that are no actors ("... Act"), and
     what follows the name of an event's edition ("AutomateX 2026"), of a product ("the
     ChefPress recall") or of a place ("the Binjiang district")."""
     pack = packs.pack(lang)
     settings = pack.settings.get("names", {})
-    # (searched for at the end of the text before a name)
-    before = re.compile(f"(?:{settings.get('product_before', r'(?!x)x')})$", re.IGNORECASE)
+    # (searched for at the end of the text before a name, alternative by alternative)
+    before = Screen.of(
+        re.compile(f"(?:{settings.get('product_before', r'(?!x)x')})$", re.IGNORECASE)
+    )
     ordinary = re.compile(settings.get("ordinary", r"(?!x)x"))
     heads = frozenset(w.lower() for w in pack.words("not_actor_heads"))
     after = [
@@ -173,8 +177,7 @@ def _find_actors(
     inside: frozenset[str] | None,
 ) -> tuple[str, ...]:
     stop = _stopwords(lang)
-    not_names = _not_names(lang)
-    product, ordinary, heads, edition = _name_rules(lang)
+    product, ordinary, _heads, edition = _name_rules(lang)
     occasion = _festival_run(lang)
     # the spans by start, and the furthest end of each and those before it: a name overlaps
     # a span when one starting before the name's end reaches past its start (a scan of every
@@ -196,21 +199,14 @@ def _find_actors(
         if occasion.match(sentence, start):  # "Double 11": the run is "Double"
             continue
         if (
-            product.search(sentence, max(0, start - 40), start)
+            product.found(sentence, max(0, start - 40), start)
             or sentence[start - 1 : start] in QUOTES
             or edition.match(sentence, end)
         ):
             continue  # a product, a campaign, a title in quotes, an event's edition
         for found_name in names:
-            # what a compound ends is a modifier ("Milan-based Acme", "Hong Kong-listed")
-            words = found_name.split()
-            cut = max((i + 1 for i, w in enumerate(words) if _COMPOUND.search(w)), default=0)
-            # a title's head before a name is the title's ("Chief Operating Officer Pieter
-            # Lindqvist": "Chief Operating" are stop words, "Officer" the title's head)
-            if len(words) - cut > 1 and words[cut].lower() in heads:
-                cut += 1
-            name = " ".join(words[cut:])
-            if not name or name.lower() in not_names or _head_of(name, lang).lower() in heads:
+            name = _as_actor(found_name, lang)
+            if name is None:
                 continue
             # (a script without capitals has no sentence-initial capitals to tell apart)
             lone = " " not in name and name[:1].isupper()
@@ -222,6 +218,24 @@ def _find_actors(
                 continue
             found.setdefault(name, None)
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _as_actor(found: str, lang: str) -> str | None:
+    """A name the pack's hook found, as an actor's name; None when it names none (a place, a
+    law). (Cached: a text names its actors often.)"""
+    heads = _name_rules(lang)[2]
+    # what a compound ends is a modifier ("Milan-based Acme", "Hong Kong-listed")
+    words = found.split()
+    cut = max((i + 1 for i, w in enumerate(words) if _COMPOUND.search(w)), default=0)
+    # a title's head before a name is the title's ("Chief Operating Officer Pieter
+    # Lindqvist": "Chief Operating" are stop words, "Officer" the title's head)
+    if len(words) - cut > 1 and words[cut].lower() in heads:
+        cut += 1
+    name = " ".join(words[cut:])
+    if not name or name.lower() in _not_names(lang) or _head_of(name, lang).lower() in heads:
+        return None
+    return name
 
 
 def people_in(text: str, lang: str = "en") -> list[tuple[int, str]]:

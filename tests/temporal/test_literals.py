@@ -23,6 +23,19 @@ def test_a_group_holding_the_pattern_is_split_between_its_edges() -> None:
     assert not screen.found("replays are not")  # the edge after the group is each one's
 
 
+def test_a_group_is_distributed_over_what_stands_around_it() -> None:
+    pattern = re.compile(r"(?:\b(?:launched|unveiled)\s+(?:(?:the|its)\s+)*)$", re.IGNORECASE)
+    screen = Screen.of(pattern)
+    # (the repeated group stays whole)
+    assert [p.pattern for _, p in screen.guarded] == [
+        r"\blaunched\s+(?:(?:the|its)\s+)*$",
+        r"\bunveiled\s+(?:(?:the|its)\s+)*$",
+    ]
+    assert [strings for strings, _ in screen.guarded] == [("launched",), ("unveiled",)]
+    for text, pos in (("It launched the ", 0), ("It unveiled its ", 3), ("launched the ", 1)):
+        assert screen.found(text, pos) == (pattern.search(text, pos) is not None)
+
+
 def test_bars_inside_a_class_or_a_group_do_not_split() -> None:
     screen = Screen.of(re.compile(r"[|]webcast|(?:a|b)+ replay|[^]|]x", re.IGNORECASE))
     patterns = [p.pattern for _, p in screen.guarded]
