@@ -84,3 +84,21 @@ def test_each_pack_screen_agrees_with_its_search(key: str, data: st.DataObject) 
     text = "".join(f"{word}{sep}" for word, sep in zip(words, separators, strict=True))
     text = data.draw(st.sampled_from([text, text.upper(), text.capitalize()]))
     assert screen.found(text) == (screen.pattern.search(text) is not None), text
+
+
+def test_a_named_group_distributed_to_several_alternatives_is_unnamed() -> None:
+    pattern = re.compile(r"\b(?:looking|glancing) back at (?P<year>\d{4})\b", re.IGNORECASE)
+    screen = Screen.of(pattern)
+    assert [strings for strings, _ in screen.guarded] == [("looking ",), ("glancing",)]
+    assert screen.found("Glancing back at 2023, we grew.")
+    assert not screen.found("Looking back at the year")
+
+
+def test_one_test_for_every_alternative_leaves_the_pattern_whole() -> None:
+    pattern = re.compile(r"(?:^|[.!?]\s+)(?P<year>\d{4}) was a\b[^.]{0,60}\byear\b")
+    screen = Screen.of(pattern)
+    assert screen.guarded == (((" was a",), pattern),)
+    assert screen.always is None
+    # (and a screen that would test one string beside alternatives it always runs is none)
+    whole = re.compile(r"^\w+ (?P<year>\d{4})(?:\s*$|\s+at\s+a\s+glance)")
+    assert Screen.of(whole).guarded == ()

@@ -142,9 +142,13 @@ class Screen:
         # (alternatives that require the same strings run joined: one test, one search)
         by_strings: dict[tuple[str, ...], list[str]] = {}
         always: list[str] = []
-        for alternative in _alternatives(source):
+        for alternative in map(_unnamed, _alternatives(source)):
             strings = required(re.compile(alternative, pattern.flags))
             (by_strings.setdefault(strings, []) if strings else always).append(alternative)
+        if len(by_strings) == 1 and not always:  # one test: then the pattern as it is
+            return cls(pattern, ((next(iter(by_strings)), pattern),), None)
+        if len(by_strings) < 2:  # nothing to gain
+            return cls(pattern, (), pattern)
         guarded = tuple(
             (strings, re.compile("|".join(sources), pattern.flags))
             for strings, sources in by_strings.items()
@@ -200,6 +204,16 @@ def _distributed(alternative: str) -> list[str] | None:
                 before, after = alternative[:opening], alternative[at + 1 :]
                 return [f"{before}{part}{after}" for part in parts]
     return None
+
+
+def _unnamed(source: str) -> str:
+    """A regex's source with its named groups unnamed: alternatives split from one may name
+    the same group, and no name is asked for (nothing refers back: :data:`_WHOLE`)."""
+    opened = [at for at, char, _ in _scan(source) if char == "(" and source.startswith("(?P<", at)]
+    for at in reversed(opened):
+        name_end = source.index(">", at)
+        source = f"{source[:at]}(?:{source[name_end + 1 :]}"
+    return source
 
 
 # what repeats the group before it ("" is no repeat: the end of the pattern)

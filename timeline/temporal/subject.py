@@ -11,6 +11,7 @@ from functools import cache
 
 from timeline import lang as packs
 from timeline.errors import ResourceError
+from timeline.temporal.literals import Screen
 
 # the title and the opening of the body are where a review says what it reviews
 OPENING_CHARS = 800
@@ -22,13 +23,15 @@ def _clear() -> None:
 
 
 @cache
-def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], Screen], ...]:
+    """The pack's patterns, each with its screen (most texts review no year: asked first)."""
     data = packs.pack(lang).toml("subject.toml")
     if data is None:
         return ()
     try:
         rows = data.get("pattern", [])
-        return tuple(re.compile(row["regex"], re.IGNORECASE | re.MULTILINE) for row in rows)
+        patterns = [re.compile(row["regex"], re.IGNORECASE | re.MULTILINE) for row in rows]
+        return tuple((pattern, Screen.of(pattern)) for pattern in patterns)
     except (KeyError, TypeError, re.error) as exc:
         msg = f"lang/{lang}/subject.toml: {type(exc).__name__}: {exc}"
         raise ResourceError(msg) from None
@@ -53,8 +56,8 @@ def subject_year(
     True
     """
     stop = min(len(text), start + OPENING_CHARS, len(text) if end is None else end)
-    for pattern in _patterns(lang):
-        match = pattern.search(text, 0, stop)
+    for pattern, screen in _patterns(lang):
+        match = pattern.search(text, 0, stop) if screen.found(text, 0, stop) else None
         if match is None:
             continue
         year = int(next(g for g in match.groups() if g))
