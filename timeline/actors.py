@@ -107,8 +107,8 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     ['Belta']
     """
     ordinary = _name_rules(lang)[1]
-    inner = {m.group(1).rstrip(".") for m in _INNER_CAPITAL.finditer(text)}
-    counts = Counter(m.group().rstrip(".") for m in _CAPITAL.finditer(text))
+    inner = {word.rstrip(".") for word in _INNER_CAPITAL.findall(text)}
+    counts = Counter(word.rstrip(".") for word in _CAPITAL.findall(text))
     # a word the text also writes in lower case is an ordinary word opening sentences
     # ("Revenue was ...", "Results for the quarter ...", "New seller rules ...")
     lower = set(_LOWER.findall(text))

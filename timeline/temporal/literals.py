@@ -15,7 +15,7 @@ import importlib
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # a string shorter than this is in nearly every window: no use as a test
@@ -132,6 +132,12 @@ class Screen:
     pattern: re.Pattern[str]  # the whole pattern
     guarded: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # alternatives and strings
     always: re.Pattern[str] | None  # the alternatives with no string required, joined
+    # each string and what runs where it is (one loop: a fifth faster than two)
+    tests: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        tests = tuple((s, alternative) for strings, alternative in self.guarded for s in strings)
+        object.__setattr__(self, "tests", tests)
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> Screen:
@@ -163,12 +169,9 @@ class Screen:
         if self.always is not None and self.always.search(text, pos, end):
             return True
         low = text[pos:end].lower()
-        for strings, alternative in self.guarded:
-            for string in strings:
-                if string in low:
-                    if alternative.search(text, pos, end):
-                        return True
-                    break
+        for string, alternative in self.tests:  # (a loop: any() over a generator is slower)
+            if string in low and alternative.search(text, pos, end):
+                return True
         return False
 
 
