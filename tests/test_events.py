@@ -486,6 +486,9 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         # a title's head before a name; a describing word opening the sentence
         ("In May 2023, Chief Operating Officer Pieter Lindqvist took over.", ("Pieter Lindqvist",)),
         ("Rival Fenghua Auto slashed prices in May 2023.", ("Fenghua Auto",)),
+        # a role written before a person's name
+        ("In May 2023, Host Lin Yue sold out Acme's stock.", ("Lin Yue", "Acme")),
+        ("In May 2023, Deputy Mayor Ana Ruiz opened the Acme hub.", ("Ana Ruiz", "Acme")),
         # a name's particles; a title after a name; a region; a venue
         ("In May 2023, Pieter de Graaf left Veldhuis.", ("Pieter de Graaf", "Veldhuis")),
         ("In May 2023, Acme hired Shen Hao, Chairman of Bolt.", ("Acme", "Shen Hao", "Bolt")),
