@@ -531,6 +531,8 @@ def test_events_actors_are_organizations_and_people(
         "She said she did not expect margins to improve before 2025 and warned of job cuts.",
         "Lim Wei, a partner at Kallang Partners, said valuations had recovered from 2023 lows.",
         "It was the largest penalty the regulator imposed in 2023.",
+        '"The Double 11 festival was the highlight of our year," said Bo Li, Chairman of Acme.',
+        'Bo Li, Chief Financial Officer of Acme, added: "Costs fell to 18% of revenue in 2023."',
         "We thank Ingrid Berg for building the finance team in 2023.",
         "Cash, cash equivalents and marketable securities were $2.4 billion as of May 31, 2023.",
         "Shares in Acme's parent fell 3.1% in London on Tuesday, May 9, 2023.",
@@ -542,6 +544,15 @@ def test_events_actors_are_organizations_and_people(
 )
 def test_events_headings_boilerplate_and_opinions_are_no_events(text: str, reference: date) -> None:
     assert _events(text, reference) == []
+
+
+def test_events_who_said_a_quote_does_not_type_it(reference: date) -> None:
+    (event,) = _events(
+        '"We launched our app in Japan in May 2023," said Bo Li, Chairman and Chief Executive '
+        "Officer of Acme.",
+        reference,
+    )
+    assert event.category == "launch"
 
 
 @pytest.mark.parametrize(

@@ -1139,6 +1139,8 @@ _CLOSING_QUOTE = re.compile(r"[\"”’»](?!\w)")
 # a quote begun in a sentence before closing before who said it ('... all of that," the chief
 # executive said')
 _QUOTE_ENDS = re.compile(r"[,.!?…][\"”’»]\s")
+# a quote opened after a colon ('..., added: "...')
+_COLON_QUOTE = re.compile(r":\s*[\"“«]")
 
 
 def _quote_of(sentence: str) -> str | None:
@@ -1152,11 +1154,22 @@ def _quote_of(sentence: str) -> str | None:
     'That ignores it all,"'
     >>> _quote_of("He said it would grow.") is None
     True
+
+    A quote opened after a colon ('Bo Li, CFO, added: "Costs fell."') is what follows it,
+    who said it blanked (the offsets stay the sentence's):
+
+    >>> _quote_of('Bo Li, CFO, added: "Costs fell." Then more.').strip()
+    '"Costs fell."'
     """
     opening = len(sentence) - len(sentence.lstrip())
     if sentence[opening : opening + 1] in QUOTES:
         found = _CLOSING_QUOTE.search(sentence, opening + 1)
         return sentence if found is None else sentence[: found.end()]
+    colon = _COLON_QUOTE.search(sentence)
+    if colon is not None:
+        found = _CLOSING_QUOTE.search(sentence, colon.end())
+        until = len(sentence) if found is None else found.end()
+        return " " * (colon.end() - 1) + sentence[colon.end() - 1 : until]
     ends = _QUOTE_ENDS.search(sentence)
     if ends is None or any(q in sentence[: ends.start()] for q in '"“«'):
         return None
