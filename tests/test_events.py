@@ -486,6 +486,8 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         # a title's head before a name; a describing word opening the sentence
         ("In May 2023, Chief Operating Officer Pieter Lindqvist took over.", ("Pieter Lindqvist",)),
         ("Rival Fenghua Auto slashed prices in May 2023.", ("Fenghua Auto",)),
+        # languages
+        ("In May 2023, Acme opened a site in Malay and Mandarin.", ("Acme",)),
         # a role written before a person's name
         ("In May 2023, Host Lin Yue sold out Acme's stock.", ("Lin Yue", "Acme")),
         ("In May 2023, Deputy Mayor Ana Ruiz opened the Acme hub.", ("Ana Ruiz", "Acme")),
