@@ -27,6 +27,9 @@ from timeline.temporal.resources import load as load_language
 def _clear() -> None:
     for cached in (
         _stopwords,
+        _possessive_end,
+        common_word,
+        _frequency_rules,
         _festival_run,
         _not_names,
         _subject_mention,
@@ -105,19 +108,56 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     []
     >>> sorted(capitalized_inside("## A trial averted\\n\\nUnder the deal, Belta pays."))
     ['Belta']
+    >>> sorted(capitalized_inside("Belta's first year.\\nBelta grew."))
+    ['Belta']
     """
     ordinary = _name_rules(lang)[1]
-    inner = {word.rstrip(".") for word in _INNER_CAPITAL.findall(text)}
-    counts = Counter(word.rstrip(".") for word in _CAPITAL.findall(text))
+    owner = _possessive_end(lang)  # (a possessive is its owner's name: "Lanting's")
+    inner = {owner.sub("", word.rstrip(".")) for word in _INNER_CAPITAL.findall(text)}
+    counts = Counter(owner.sub("", word.rstrip(".")) for word in _CAPITAL.findall(text))
     # a word the text also writes in lower case is an ordinary word opening sentences
     # ("Revenue was ...", "Results for the quarter ...", "New seller rules ...")
     lower = set(_LOWER.findall(text))
     again = {
         word
         for word, n in counts.items()
-        if n > 1 and not ordinary.fullmatch(word) and word.lower() not in lower
+        if n > 1
+        and not (ordinary.fullmatch(word) and common_word(word, lang) is not False)
+        and word.lower() not in lower
     }
     return frozenset(inner | again)
+
+
+@lru_cache(maxsize=8192)
+def common_word(word: str, lang: str = "en") -> bool | None:
+    """Is ``word`` (any case) a common word of the language, by its frequency in the
+    pack's word-frequency language (``[names] word_frequency``, a ``wordfreq`` code) at a
+    Zipf value of ``common_zipf`` or more? None when the pack names no such language.
+    A capitalized word opening a sentence is a name unless it is a common word ("Lanting"
+    is a name; "Momentum", "Shopping" and "Separately" are words).
+
+    >>> common_word("Shopping"), common_word("Lanting")
+    (True, False)
+    """
+    code, threshold = _frequency_rules(lang)
+    if code is None:
+        return None
+    from wordfreq import zipf_frequency  # (loads its word list: only when asked)
+
+    return bool(zipf_frequency(word.lower(), code, wordlist="small") >= threshold)
+
+
+@cache
+def _frequency_rules(lang: str) -> tuple[str | None, float]:
+    settings = packs.pack(lang).settings.get("names", {})
+    code = settings.get("word_frequency")
+    return (str(code) if code else None), float(settings.get("common_zipf", 3.0))
+
+
+@cache
+def _possessive_end(lang: str) -> re.Pattern[str]:
+    """The pack's ending of a possessive (``[names] possessive_end``)."""
+    return re.compile(packs.pack(lang).settings.get("names", {}).get("possessive_end", "(?!x)x"))
 
 
 @cache
@@ -214,6 +254,7 @@ def _find_actors(
                 start == opening
                 and lone
                 and (name not in inside if inside is not None else ordinary.fullmatch(name))
+                and common_word(name, lang) is not False
             ):
                 continue
             found.setdefault(name, None)
