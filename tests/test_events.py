@@ -489,6 +489,7 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         # a rare word opening a sentence is a name, even named once; a common one is none
         ("Lanting launched a live-streaming channel in May 2023.", ("Lanting",)),
         ("Momentum built in May 2023 as Acme hired.", ("Acme",)),
+        ("New rules took effect at Acme in May 2023. Its new hub opened in New York.", ("Acme",)),
         ("Lanting's first 618 came in June 2023. Lanting sold out.", ("Lanting",)),
         # languages
         ("In May 2023, Acme opened a site in Malay and Mandarin.", ("Acme",)),

@@ -110,6 +110,8 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     ['Belta']
     >>> sorted(capitalized_inside("Belta's first year.\\nBelta grew."))
     ['Belta']
+    >>> sorted(capitalized_inside("It opened in New York. New rules came. Its new hub."))
+    ['York']
     """
     ordinary = _name_rules(lang)[1]
     owner = _possessive_end(lang)  # (a possessive is its owner's name: "Lanting's")
@@ -118,6 +120,9 @@ def capitalized_inside(text: str, lang: str = "en") -> frozenset[str]:
     # a word the text also writes in lower case is an ordinary word opening sentences
     # ("Revenue was ...", "Results for the quarter ...", "New seller rules ...")
     lower = set(_LOWER.findall(text))
+    # ... and so is a common word the text also writes in lower case, capitalized inside
+    # only as a part of a longer name ("New" of "in New York", "new seller rules")
+    inner = {w for w in inner if not (w.lower() in lower and common_word(w, lang))}
     again = {
         word
         for word, n in counts.items()
