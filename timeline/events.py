@@ -265,10 +265,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return list(read(text, "en", start, end).sentences)
 
 
-def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") -> str:
+def make_title(
+    sentence: str, date_start: int, date_end: int, lang: str = "en", *, named: bool = False
+) -> str:
     """A short headline: the sentence without its date phrase, main clause first.
 
-    ``date_start``/``date_end`` are the date mention's offsets within ``sentence``.
+    ``date_start``/``date_end`` are the date mention's offsets within ``sentence``. A
+    ``named`` day (a festival's) stays where no preposition brings it in: it is a part of
+    what the clause says ("made Double 11 its biggest festival", "ran its 618 campaign").
 
     Examples
     --------
@@ -277,6 +281,10 @@ def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") 
     'Xiaohongshu announced the rise100 list'
     >>> make_title("Double 12 followed with a campaign.", 0, 9)
     'Double 12 followed with a campaign'
+    >>> make_title("Lanting ran its 618 campaign.", 16, 19, named=True)
+    'Lanting ran its 618 campaign'
+    >>> make_title("Lanting ran a campaign on 618.", 26, 29, named=True)
+    'Lanting ran a campaign'
     """
     rules = event_rules(lang)
     cuts = list(rules.title_cut.finditer(sentence))
@@ -302,6 +310,8 @@ def make_title(sentence: str, date_start: int, date_end: int, lang: str = "en") 
     ):
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
+    elif named and before.split() and _phrases(before.split()[-1:]) - rules.trailing:
+        text = sentence[left:right]  # (no preposition brings the day in: it stays)
     else:
         text = _drop_last(before.rstrip(), rules.trailing).rstrip(" ,") + " " + after
     text = _main_clause(text, rules)
@@ -1422,7 +1432,9 @@ def _event(
     if span.start <= mention.start < span.end:
         # (the date phrase runs to the range's end: "between April 1 and May 15")
         end = mention.end if until is None else min(until[2], span.end)
-        title = make_title(kept, mention.start - span.start, end - span.start, lang)
+        title = make_title(
+            kept, mention.start - span.start, end - span.start, lang, named=_is_festival(item)
+        )
     else:  # a tied sentence: its own words make the title
         title = make_title(kept, 0, 0, lang)
     second = rules.predicate_split.match(text, span.start, span.end) is not None
