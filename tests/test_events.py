@@ -134,7 +134,7 @@ def test_events_repeated_paragraphs_yield_one_event() -> None:
         (
             "Lanmao has said it will run its 618 campaign as planned, with coupons capped.",
             "618",
-            "Lanmao will run its campaign as planned",
+            "Lanmao will run its 618 campaign as planned",
         ),
         (
             "Acme will open its first offline showroom in a new shopping district of Chengdu "

@@ -285,6 +285,8 @@ def make_title(
     'Lanting ran its 618 campaign'
     >>> make_title("Lanting ran a campaign on 618.", 26, 29, named=True)
     'Lanting ran a campaign'
+    >>> make_title("Acme is preparing the May launch of its app.", 22, 25)
+    'Acme is preparing the May launch of its app'
     """
     rules = event_rules(lang)
     cuts = list(rules.title_cut.finditer(sentence))
@@ -310,8 +312,16 @@ def make_title(
     ):
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
-    elif named and before.split() and _phrases(before.split()[-1:]) - rules.trailing:
-        text = sentence[left:right]  # (no preposition brings the day in: it stays)
+    elif (named and before.split() and _phrases(before.split()[-1:]) - rules.trailing) or (
+        before.split()
+        and before.split()[-1].lower() in rules.noun_openers
+        and following[:1].islower()
+        and not rules.phrase_start.fullmatch(following)
+        and following.lower() not in rules.noun_openers
+    ):
+        # (no preposition brings the day in, or the date modifies the noun after it: "its
+        # May launch": it stays)
+        text = sentence[left:right]
     else:
         text = _drop_last(before.rstrip(), rules.trailing).rstrip(" ,") + " " + after
     text = _main_clause(text, rules)
@@ -883,9 +893,13 @@ def extract_events(
                 )
             }
             deadlines = {r.mention.start for r in mentions if r.mention.deadline}
-            # ... and "the quarter" (the period in focus) one with none of them
+            # ... and "the quarter" (the period in focus) or "now" (a state's, no event's
+            # time: "For now, she is focused on the April keynote") one with none of them
             anaphors = {
-                r.mention.start for r in mentions if isinstance(r.mention.expr, SamePeriodExpr)
+                r.mention.start
+                for r in mentions
+                if isinstance(r.mention.expr, SamePeriodExpr)
+                or (r.timex is not None and r.timex.value == "PRESENT_REF")
             }
             weak = (
                 (deadlines | told | anaphors, told | anaphors, anaphors)

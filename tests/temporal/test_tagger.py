@@ -29,6 +29,12 @@ def test_tagger_the_year_of_a_laws_name_is_no_date() -> None:
     ]
 
 
+def test_tagger_a_month_before_a_noun_dates_it_but_not_a_name() -> None:
+    assert [m.text for m in tag("It readied the April keynote.")] == ["April"]
+    assert [m.text for m in tag("It readied the May Day sale.")] == []  # (a name)
+    assert [m.text for m in tag("It readied the Summer Sale and the June.")] == []
+
+
 def test_tagger_a_date_after_by_is_a_deadline() -> None:
     found = tag("It will cut jobs by the end of 2027 and merge units from July 1.")
     assert [(m.text, m.deadline) for m in found] == [
