@@ -6,7 +6,8 @@ Builds `bench/scale.py`'s documents (fixed seed), processes 20 of them to warm u
 under callgrind, for two values of N; the difference over the difference in N is what one
 document costs, start-up and imports cancelled out. Compare two commits by running it with
 each on PYTHONPATH (`git worktree add /tmp/old REV`, then `PYTHONPATH=/tmp/old python
-bench/instructions.py`). Needs valgrind; hash seeds are fixed so that runs repeat.
+bench/instructions.py`). Needs valgrind; hash seeds are fixed so that runs repeat. Counts do not
+track time across very different code: compare commits' CPU time with `bench/cputime.py`.
 
 Run: python bench/instructions.py [--small 20] [--large 220]
 """
