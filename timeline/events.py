@@ -271,8 +271,9 @@ def make_title(
     """A short headline: the sentence without its date phrase, main clause first.
 
     ``date_start``/``date_end`` are the date mention's offsets within ``sentence``. A
-    ``named`` day (a festival's) stays where no preposition brings it in: it is a part of
-    what the clause says ("made Double 11 its biggest festival", "ran its 618 campaign").
+    ``named`` day (a festival's) stays where no preposition brings it in, and any date stays
+    between a determiner and the noun it modifies: it is a part of what the clause says
+    ("made Double 11 its biggest festival", "ran its 618 campaign", "the May launch").
 
     Examples
     --------
