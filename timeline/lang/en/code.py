@@ -25,7 +25,6 @@ _PARTICLE = (
     r"(?:de|van|von|der|den|da|di|du|del|della|dos|das|ter|ten|bin)\s+(?:(?:der|den|la)\s+)?"
 )
 _NAME = re.compile(rf"(?<![\w’'-])(?:{_WORD})(?:\s+(?:of\s+|{_PARTICLE})?(?:{_WORD}))*")
-_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, list[str]]]:
@@ -100,6 +99,13 @@ def _joins(between: str, after: str, before: str) -> bool:
 
 
 @cache
+def _possessive() -> re.Pattern[str]:
+    """A possessive's ending (``pack.toml [names] possessive_end``, which the core reads
+    too: "Lanting's" names Lanting)."""
+    return re.compile(packs.pack("en").settings["names"]["possessive_end"])
+
+
+@cache
 def _org_words() -> frozenset[str]:
     """The last words of organization names, and company forms."""
     pack = packs.pack("en")
@@ -111,6 +117,7 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
     a possessive ("Xiaohongshu's COO Conan" → Xiaohongshu, Conan)."""
     found: list[str] = []
     current: list[str] = []
+    possessive = _possessive()
 
     def flush() -> None:
         name = " ".join(current).rstrip(".")
@@ -119,7 +126,7 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
         current.clear()
 
     for at, word in enumerate(words):
-        bare = _POSSESSIVE.sub("", word.rstrip(","))
+        bare = possessive.sub("", word.rstrip(","))
         # stop words, short acronyms (COO, GMV) and words in capitals (datelines: BERLIN);
         # not a short acronym opening an organization's name ("U.S. Food and Drug
         # Administration", "US Department of Energy")
