@@ -298,6 +298,7 @@ def make_title(
     found_comma = _COMMA.search(after)  # (not inside a number: "3,000")
     comma = found_comma.start() if found_comma is not None else -1
     following = after.split(maxsplit=1)[0] if after.strip() and date_end > date_start else ""
+    last = before.split()[-1].lower() if before.split() else ""  # the word before the date
     opens_clause = bool(following) and (
         following[0].isupper() or following.lower() in rules.noun_openers
     )
@@ -313,12 +314,14 @@ def make_title(
     ):
         # the date sits in an opening phrase: the main clause follows its comma
         text = after[comma + 1 :]
-    elif (named and before.split() and _phrases(before.split()[-1:]) - rules.trailing) or (
-        before.split()
-        and before.split()[-1].lower() in rules.noun_openers
-        and following[:1].islower()
-        and not rules.phrase_start.fullmatch(following)
-        and following.lower() not in rules.noun_openers
+    elif last and (
+        (named and last not in rules.trailing)
+        or (
+            last in rules.noun_openers
+            and following[:1].islower()
+            and not rules.phrase_start.fullmatch(following)
+            and following.lower() not in rules.noun_openers
+        )
     ):
         # (no preposition brings the day in, or the date modifies the noun after it: "its
         # May launch": it stays)
