@@ -19,65 +19,54 @@ import os
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 STAGES = ("read", "tag_reading", "resolve_all", "extract_events")
 WARM_UP = 20
 
-_CHILD = """
-import json, random, sys, time
-from datetime import date
-sys.path.insert(0, sys.argv[1])
-sys.path.insert(0, sys.argv[2])
-import scale
-import timeline.batches as batches
-from timeline.documents import document_from_text
 
-rng = random.Random(7)
-docs = []
-for number in range(int(sys.argv[3]) + int(sys.argv[4])):
-    raw = scale.document(rng, number)
-    docs.append(document_from_text(
-        raw["text"], doc_id=raw["id"], reference_date=date.fromisoformat(raw["date"])))
-warm, timed = docs[: int(sys.argv[3])], docs[int(sys.argv[3]) :]
-for doc in warm:
-    batches.process_document(doc)
-spent = {}
-def timed_stage(name):
-    work = getattr(batches, name)
-    def run(*args, **kwargs):
-        start = time.process_time()
-        try:
-            return work(*args, **kwargs)
-        finally:
-            spent[name] = spent.get(name, 0.0) + time.process_time() - start
-    setattr(batches, name, run)
-for name in json.loads(sys.argv[5]):
-    if hasattr(batches, name):
-        timed_stage(name)
-start = time.process_time()
-for doc in timed:
-    batches.process_document(doc)
-spent["total"] = time.process_time() - start
-print(json.dumps(spent))
-"""
+def _work(count: int) -> dict[str, float]:
+    """CPU seconds of each stage over ``count`` scale documents after WARM_UP (the child's job,
+    with the checkout on its path)."""
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import scale
+
+    import timeline.batches as batches
+
+    docs = scale.documents(WARM_UP + count)
+    for doc in docs[:WARM_UP]:
+        batches.process_document(doc)
+    spent: dict[str, float] = {}
+
+    def timed(name: str, work: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return work(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+
+        return run
+
+    for name in STAGES:
+        if hasattr(batches, name):
+            setattr(batches, name, timed(name, getattr(batches, name)))
+    start = time.process_time()
+    for doc in docs[WARM_UP:]:
+        batches.process_document(doc)
+    spent["total"] = time.process_time() - start
+    return spent
 
 
 def _measure(checkout: Path, documents: int) -> dict[str, float]:
     """CPU seconds per stage of one fresh process working on ``checkout``'s code."""
-    bench = Path(__file__).resolve().parent
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(checkout)}
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _CHILD,
-            str(checkout),
-            str(bench),
-            str(WARM_UP),
-            str(documents),
-            json.dumps(STAGES),
-        ],
+        [sys.executable, __file__, "--child", str(documents)],
         check=True,
         capture_output=True,
         text=True,
@@ -92,7 +81,11 @@ def main() -> None:
     parser.add_argument("checkouts", nargs="*", type=Path, default=[Path(".")])
     parser.add_argument("--documents", type=int, default=220)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child is not None:
+        print(json.dumps(_work(args.child)))
+        return
     checkouts = [c.resolve() for c in args.checkouts]
     runs: dict[Path, list[dict[str, float]]] = {c: [] for c in checkouts}
     for _ in range(args.rounds):

@@ -19,7 +19,6 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 WARM_UP = 20
@@ -27,20 +26,12 @@ WARM_UP = 20
 
 def _work(count: int) -> None:
     """Process WARM_UP + ``count`` scale documents (the child's job)."""
-    import random
-
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import scale
 
     from timeline.batches import process_document
-    from timeline.documents import document_from_text
 
-    rng = random.Random(7)
-    for number in range(WARM_UP + count):
-        raw = scale.document(rng, number)
-        doc = document_from_text(
-            raw["text"], doc_id=raw["id"], reference_date=date.fromisoformat(raw["date"])
-        )
+    for doc in scale.documents(WARM_UP + count):
         process_document(doc)
 
 

@@ -16,7 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.documents import Document
 
 # names and objects vary enough that nearly every report is an event of its own, as in a real
 # archive (a handful of repeated sentences would merge into few events and hide the cost)
@@ -88,6 +93,24 @@ _PROBE = (
     "print('PEAK', peak, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
+
+
+def documents(count: int) -> list[Document]:
+    """The first ``count`` documents (the fixed seed) as the pipeline reads them: what the
+    benchmarks of the work on each document process (`bench/instructions.py`,
+    `bench/cputime.py`), with the `timeline` of whatever checkout is on the path."""
+    from timeline.documents import document_from_text
+
+    rng = random.Random(7)
+    found = []
+    for number in range(count):
+        raw = document(rng, number)
+        found.append(
+            document_from_text(
+                raw["text"], doc_id=raw["id"], reference_date=date.fromisoformat(raw["date"])
+            )
+        )
+    return found
 
 
 def run(corpus: Path, jobs: int, out: Path) -> tuple[float, int]:
