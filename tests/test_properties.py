@@ -108,6 +108,36 @@ def test_property_resolver_values_are_valid(text: str, reference: date) -> None:
             assert item.timex.start <= item.timex.end
 
 
+MONTH_NAMES = [date(2000, month, 1).strftime("%B") for month in range(1, 13)]
+
+
+@given(
+    st.integers(1900, 2099),  # (a year is written 1600-2099)
+    st.integers(1, 12),
+    st.sampled_from(["spring", "summer", "autumn", "winter"]),
+    st.sampled_from(["that", "the following", "the next"]),
+)
+def test_property_season_after_a_date_follows_it(
+    year: int, month: int, season: str, word: str
+) -> None:
+    """ "That summer" is the summer of the year of the date before; "the following summer"
+    the first summer to begin after that date ends, within a year and a quarter of it."""
+    text = f"In {MONTH_NAMES[month - 1]} {year} it opened. {word.capitalize()} {season} it grew."
+    found = resolve(text, reference=date(2150, 1, 1))
+    assert [r.mention.text.lower() for r in found] == [
+        f"{MONTH_NAMES[month - 1]} {year}".lower(),
+        f"{word} {season}",
+    ]
+    before, after = (r.timex for r in found)
+    assert before is not None and after is not None
+    assert before.end is not None and after.start is not None
+    if word == "that":
+        assert after.start.year == year
+    else:
+        assert before.end < after.start
+        assert (after.start - before.end).days <= 460
+
+
 @given(st.lists(PHRASES, max_size=12).map(" ".join))
 def test_property_trigger_windows_change_nothing(text: str) -> None:
     assert tag(text) == tag(text, everywhere=True)

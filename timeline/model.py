@@ -79,13 +79,15 @@ class YearRef:
 
     ``value``: written out ("2023"). ``shift``: relative to the reference year ("last year"
     = -1). ``anaphoric``: "the year" — the year in focus; with ``previous`` ("that year",
-    "the same year") the year of the date mentioned before, even in an earlier sentence.
+    "the same year") the year of the date mentioned before, even in an earlier sentence;
+    with ``after`` too ("the following summer") the first occurrence after that date.
     """
 
     value: int | None = None
     shift: int | None = None
     anaphoric: bool = False
     previous: bool = False  # "that year": the year of the date mentioned before
+    after: bool = False  # "the following summer": the first one after the date before
 
     @property
     def contextual(self) -> bool:

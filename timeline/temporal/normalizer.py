@@ -258,6 +258,12 @@ def normalize(
     if isinstance(expr, CalendarExpr):
         if expr.year.previous and previous is not None and previous.start is not None:
             focus_year = previous.start.year  # "that year"
+            if expr.year.after and previous.end is not None:
+                # "the following summer": the first to begin after the date before ends
+                focus_year = previous.end.year
+                found = _calendar(expr, reference, tense, focus_year, res, 0, subject)
+                if found is not None and found.start is not None and found.start <= previous.end:
+                    focus_year += 1
         shift = fiscal.shift if fiscal is not None and expr.fiscal else 0
         return _calendar(expr, reference, tense, focus_year, res, shift, subject)
     if isinstance(expr, RelativeExpr):

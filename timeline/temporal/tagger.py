@@ -62,6 +62,7 @@ def _year(values: Values) -> YearRef:
         shift=_int(values, "year_shift"),
         anaphoric="year_anaphor" in values,
         previous=values.get("year_anaphor") == "2",
+        after="after_previous" in values,
     )
 
 
