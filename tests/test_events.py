@@ -1367,3 +1367,32 @@ def test_events_they_in_a_title_are_the_two_organizations_named_before(reference
     )
     assert events[-1].title == "Kestrel Semiconductor and Valdane Motors signed a supply agreement"
     assert set(events[-1].actors) == {"Kestrel Semiconductor", "Valdane Motors"}
+
+
+def test_events_what_happens_at_closing_is_dated_when_the_deal_is_due() -> None:
+    text = (
+        "Acme Corp. agreed on Monday to buy Belta Labs for $2 billion. The transaction is "
+        "expected to close in the first quarter of 2026.\n\n"
+        "Belta sells software to banks.\n\nIts customers include lenders in Ohio.\n\n"
+        "Analysts at several banks covered the stock.\n\nIt employs 300 people.\n\n"
+        "Upon completion of the transaction, Belta chief executive Jo Park will join Acme's "
+        "board of directors.\n\nThe company expects the deal to add to earnings in the first "
+        "full year after closing."
+    )
+    events = _events(text, date(2025, 9, 24))
+    joining = [e for e in events if "Jo Park" in e.sentence]
+    assert [(e.timex, e.approximate, e.category) for e in joining] == [
+        ("2026-Q1", True, "personnel")
+    ]
+    # (results and guidance are dated by their period, not by the deal's closing)
+    assert not [e for e in events if "earnings" in e.sentence]
+
+
+def test_events_at_closing_needs_a_deal_due_before_it() -> None:
+    text = (
+        "Acme Corp. opened a plant in 2024.\n\nUpon completion of the review, Jo Park will join "
+        "Acme's board of directors."
+    )
+    events = _events(text, date(2025, 9, 24))
+    assert all(e.timex != "2026-Q1" for e in events)
+    assert [e.timex for e in events if "Jo Park" in e.sentence] in ([], ["2025-09-24"])

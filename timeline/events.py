@@ -61,6 +61,8 @@ MIN_TITLE_WORDS = 5
 FOLLOW_UP_CHARS = 300
 # undated paragraphs this many after a dated one are still looked at for news of the day
 UNDATED_REACH = 3
+# how far before a date a completion_due cue ("expected to close in") is looked for
+COMPLETION_REACH = 90
 
 _WORDS = re.compile(r"\w+")
 # the tense-lexicon kinds that make a word a clause's verb ("merged", "will", "said")
@@ -100,6 +102,8 @@ class EventRules:
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
     target: re.Pattern[str]  # right before a date: a target ("400 workers by")
+    completion_due: re.Pattern[str]  # right before a date: when a deal is due to complete
+    at_completion: Screen  # an undated event happening when that deal completes
     undated_now: Screen  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
     heading: re.Pattern[str]  # a paragraph that is a heading: no events
@@ -146,6 +150,7 @@ _OPTIONAL = (
     "told",
     "told_after",
     "target",
+    "completion_due",
     "frame",
     "comparison",
     "since_compared",
@@ -156,7 +161,15 @@ _OPTIONAL = (
     "title_tail",
 )
 # ... and those of them asked only whether they match anywhere in a clause or a sentence
-_SCREENED = ("reported", "planned", "undated_now", "boilerplate", "opinion", "negation")
+_SCREENED = (
+    "reported",
+    "planned",
+    "undated_now",
+    "boilerplate",
+    "opinion",
+    "negation",
+    "at_completion",
+)
 _OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb", "aside_names")
 
 
@@ -788,6 +801,9 @@ def extract_events(
     events: list[Event] = []
     # the paragraph, date and sentence end of the latest event
     last: tuple[int, Resolved, int] | None = None
+    # when the deal the text speaks of is due to be completed ("expected to close in the first
+    # quarter of 2026"): what happens "at closing" happens then
+    due: Resolved | None = None
 
     def inside(span: Sentence) -> list[Resolved]:
         return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
@@ -805,6 +821,9 @@ def extract_events(
         # financial officer"); further on, a paragraph without a date has no event and is
         # not looked at (time)
         if since_dated[paragraph] <= UNDATED_REACH
+        # (or one saying what happens once a deal due on a date before it completes: ``due``
+        # as it stands when the paragraph's turn comes)
+        or (due is not None and rules.at_completion.found(text, span.start, span.end))
         # a heading names events, it is none
         if not rules.heading.fullmatch(text, span.start, span.end)
         for sentence in reading.sentences_of(paragraph)
@@ -821,6 +840,15 @@ def extract_events(
         # (what runs from just after an opening phrase to the end is the main clause, no
         # aside: "In October, the US Department of Energy awarded Halvern a grant.")
         mentions = inside(sentence)
+        for r in mentions:
+            if (
+                r.timex is not None
+                and r.timex.start is not None
+                and rules.completion_due.search(
+                    text, max(sentence.start, r.mention.start - COMPLETION_REACH), r.mention.start
+                )
+            ):
+                due = r
         asides = [
             Sentence(m.start(), m.end())
             for m in rules.background.finditer(text, sentence.start, sentence.end)
@@ -1002,11 +1030,49 @@ def extract_events(
                 else (taxonomy.strongest(_plain(spoken or said, bare, lang)))
             )
             clear = strength >= STRONG_WEIGHT and kind not in rules.period_categories
-            tied = last is not None and (
-                (paragraph - last[0] <= 1 and rules.ties.match(text, sentence.start, sentence.end))
-                or (paragraph == last[0] and sentence.start - last[2] <= FOLLOW_UP_CHARS and clear)
+            # (what happens once the deal is completed happens when it is due: "At closing,
+            # Terrace will become ...", "... will join the board upon completion")
+            # (of some kind of event, no result or guidance: "The company expects the deal to
+            # be accretive to earnings in the first full year after closing")
+            completing = (
+                due is not None
+                and not quiet
+                and kind not in rules.period_categories
+                and not quoted
+                and rules.at_completion.found(_without(said, bare))
             )
-            if tied and last is not None:
+            tied = (
+                not completing
+                and last is not None
+                and (
+                    (
+                        paragraph - last[0] <= 1
+                        and rules.ties.match(text, sentence.start, sentence.end)
+                    )
+                    or (
+                        paragraph == last[0]
+                        and sentence.start - last[2] <= FOLLOW_UP_CHARS
+                        and clear
+                    )
+                )
+            )
+            if completing and due is not None:
+                events.append(
+                    _event(
+                        document,
+                        sentence,
+                        sentence,
+                        due,
+                        inside(sentence),
+                        taxonomy,
+                        lang=lang,
+                        approximate=True,
+                        asides=asides,
+                        inside=names,
+                    )
+                )
+                last = (paragraph, due, sentence.end)
+            elif tied and last is not None:
                 events.append(
                     _event(
                         document,
