@@ -1396,3 +1396,30 @@ def test_events_at_closing_needs_a_deal_due_before_it() -> None:
     events = _events(text, date(2025, 9, 24))
     assert all(e.timex != "2026-Q1" for e in events)
     assert [e.timex for e in events if "Jo Park" in e.sentence] in ([], ["2025-09-24"])
+
+
+def test_events_a_clause_after_a_length_of_time_is_an_event_that_long_before() -> None:
+    text = (
+        "Kestrel Grid filed for an initial public offering on Tuesday. The filing comes five "
+        "months after Kestrel raised $180 million in a Series D round.\n\n"
+        "Kestrel is seeking a listing in Hong Kong, two years after it shelved plans "
+        "to list in New York.\n\n"
+        "The hire comes two months after Nuvola cut 8% of its staff in December."
+    )
+    events = _events(text, date(2025, 10, 8))
+    dated = {e.title: (e.timex, e.granularity.value, e.approximate) for e in events}
+    raised = next(t for t in dated if t.startswith("Kestrel raised $180 million"))
+    shelved = next(t for t in dated if t.startswith("Kestrel shelved plans"))
+    assert dated[raised] == ("2025-05", "month", True)
+    assert dated[shelved] == ("2023", "year", True)
+    # (a clause with a date of its own is dated by it)
+    assert not [e for e in events if e.timex == "2025-08"]
+
+
+def test_events_a_counted_back_event_told_with_its_date_is_that_one() -> None:
+    text = (
+        "On May 14, 2025, Kestrel raised $180 million in a Series D round.\n\n"
+        "The filing comes five months after Kestrel raised $180 million."
+    )
+    events = _events(text, date(2025, 10, 8))
+    assert [e.timex for e in events if e.category == "capital"] == ["2025-05-14"]

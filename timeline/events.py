@@ -18,6 +18,7 @@ from fractions import Fraction
 from functools import cache, lru_cache, partial
 from typing import Any
 
+from timeline import calendar as cal
 from timeline import lang as packs
 from timeline.actors import (
     QUOTES,
@@ -103,6 +104,7 @@ class EventRules:
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
     target: re.Pattern[str]  # right before a date: a target ("400 workers by")
     completion_due: re.Pattern[str]  # right before a date: when a deal is due to complete
+    after_event: re.Pattern[str]  # right after a length of time: "after" an event's clause
     at_completion: Screen  # an undated event happening when that deal completes
     undated_now: Screen  # an undated event told as news of the day
     frame: re.Pattern[str]  # a reporting frame opening a clause ("X said that")
@@ -170,7 +172,7 @@ _SCREENED = (
     "negation",
     "at_completion",
 )
-_OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb", "aside_names")
+_OPTIONAL_CASED = ("heading", "dateline", "clause_after_verb", "aside_names", "after_event")
 
 
 @cache
@@ -749,6 +751,76 @@ def _reference_item(document: Document, sentence: Sentence) -> Resolved:
     )
 
 
+# a length of time a clause after it tells of an event before by ("P5M", "P2Y")
+_LENGTH = re.compile(r"P(\d{1,2})([YMWD])")
+
+
+def _events_before(
+    document: Document,
+    sentence: Sentence,
+    mentions: Sequence[Resolved],
+    dated: Sequence[tuple[Sentence, Resolved]],
+    rules: EventRules,
+) -> list[tuple[Sentence, Resolved]]:
+    """The clauses of ``sentence`` telling of an event a length of time before its own
+    (``rules.after_event``: "five months after Kestrel raised $180 million"), with no date
+    of their own, each with that date: counted back from the day of the sentence's first
+    event (``dated``), else from the reference date, as finely as the length counts.
+
+    >>> from timeline import document_from_text, resolve
+    >>> text = "The filing comes five months after Kestrel raised $180 million."
+    >>> doc = document_from_text(text, doc_id="d", reference_date=date(2025, 10, 8))
+    >>> [(text[s.start:s.end], r.timex.value) for s, r in _events_before(
+    ...     doc, Sentence(0, len(text)), resolve(text, reference=date(2025, 10, 8)), [],
+    ...     event_rules("en"))]
+    [('Kestrel raised $180 million.', '2025-05')]
+    """
+    found: list[tuple[Sentence, Resolved]] = []
+    text = document.text
+    for r in mentions:
+        length = _LENGTH.fullmatch(r.timex.value) if r.timex is not None else None
+        after = length and rules.after_event.match(text, r.mention.end, sentence.end)
+        if not length or not after:
+            continue
+        clause = Sentence(after.start("clause"), sentence.end)
+        if any(
+            m.timex is not None
+            and m.timex.start is not None
+            and clause.start <= m.mention.start < clause.end
+            for m in mentions
+        ):
+            continue  # ("two months after Nuvola cut 8% of its staff in December")
+        first = dated[0][1].timex if dated else None
+        day = (
+            first.start
+            if first is not None and first.granularity is Granularity.DAY and first.start
+            else document.reference_date
+        )
+        assert day is not None
+        amount, unit = int(length.group(1)), length.group(2)
+        timex = _counted_back(day, amount, unit)
+        mention = replace(r.mention, rule="after_event")
+        found.append((clause, Resolved(mention, timex)))
+    return found
+
+
+def _counted_back(day: date, amount: int, unit: str) -> Timex:
+    """The date ``amount`` units (Y, M, W, D) before ``day``, as fine as the unit."""
+    if unit == "Y":
+        year = day.year - amount
+        start, end = cal.year_interval(year)
+        return Timex(TimexType.DATE, f"{year:04d}", None, start, end, Granularity.YEAR)
+    if unit == "M":
+        back = cal.add_months(day.replace(day=1), -amount)
+        start, end = cal.month_interval(back.year, back.month)
+        return Timex(TimexType.DATE, f"{back:%Y-%m}", None, start, end, Granularity.MONTH)
+    if unit == "W":
+        start, end = cal.week_interval(day - timedelta(weeks=amount))
+        return Timex(TimexType.DATE, cal.iso_week(start), None, start, end, Granularity.WEEK)
+    back = day - timedelta(days=amount)
+    return Timex(TimexType.DATE, back.isoformat(), None, back, back, Granularity.DAY)
+
+
 def _confidence(item: Resolved, document: Document, *, approximate: bool) -> float:
     """How sure the date is: 1.0 written in full or counted from the reference date; 0.8
     placed by context or tense (a month without a year); halved when only tied to the
@@ -804,6 +876,8 @@ def extract_events(
     # when the deal the text speaks of is due to be completed ("expected to close in the first
     # quarter of 2026"): what happens "at closing" happens then
     due: Resolved | None = None
+    # the ids of the events counted back from another ("two years after it shelved plans")
+    counted: set[str] = set()
 
     def inside(span: Sentence) -> list[Resolved]:
         return ordered[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
@@ -1017,6 +1091,10 @@ def extract_events(
                 )
                 for part in _predicates(text, aside, found, in_aside, taxonomy, rules, lang)
             ]
+            # ("..., two years after it shelved plans to list in New York")
+            before = _events_before(document, sentence, mentions, dated, rules)
+            counted.update(f"{document.doc_id}:{span.start}" for span, _ in before)
+            aside_events += before
         if not dated:
             # the event before, in this paragraph or the one just before it, when the
             # sentence opens with a tie word ("Soon after, ..."); or in this paragraph, a
@@ -1193,6 +1271,7 @@ def extract_events(
                     inside=names,
                     subject=named[-1] if named else None,
                     opening=opening,
+                    approximate=f"{document.doc_id}:{span.start}" in counted,
                 )
             )
     # the short forms the text defines ('Xingbo Holdings Limited ("Xingbo" or the
@@ -1225,7 +1304,22 @@ def extract_events(
     # a sentence that tells of no kind of event and is dated only by a period is framing
     # ("Half of 2025 has already passed", "For the second half, Zhou has set two priorities")
     events = [e for e in events if e.categories != (OTHER,) or e.granularity not in _FRAMING]
+    # an event counted back from another ("four months after the company raised $42 million")
+    # that the text tells with its own date is that one
+    events = [e for e in events if not (e.event_id in counted and _told_apart(e, events))]
     return _unique(events, text)
+
+
+def _told_apart(counted: Event, events: Sequence[Event]) -> bool:
+    """Does another of ``events`` of the same kind fall inside the date of ``counted`` (an
+    event counted back from another: :func:`_events_before`)?"""
+    return any(
+        e is not counted
+        and e.category == counted.category
+        and counted.date_start <= e.date_start
+        and e.date_end <= counted.date_end
+        for e in events
+    )
 
 
 _QUOTE_MARKS = frozenset('"“”«»')
