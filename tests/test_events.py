@@ -1423,3 +1423,12 @@ def test_events_a_counted_back_event_told_with_its_date_is_that_one() -> None:
     )
     events = _events(text, date(2025, 10, 8))
     assert [e.timex for e in events if e.category == "capital"] == ["2025-05-14"]
+
+
+def test_events_a_date_in_parentheses_dates_what_stands_before_it() -> None:
+    events = _events(
+        "At its summit in Lisbon (September 16 to 18), Acme unveiled Treasury, a new account.",
+        date(2025, 11, 6),
+    )
+    assert [(e.timex, e.category) for e in events] == [("2025-09-16/2025-09-18", "launch")]
+    assert "(" not in events[0].title

@@ -303,8 +303,12 @@ def make_title(
     'Lanting ran a campaign'
     >>> make_title("Acme is preparing the May launch of its app.", 22, 25)
     'Acme is preparing the May launch of its app'
+    >>> make_title("Acme held its summit in Lisbon (June 3-5).", 32, 40)
+    'Acme held its summit in Lisbon'
     """
     rules = event_rules(lang)
+    if sentence[date_start - 1 : date_start] == "(" and sentence.startswith(")", date_end):
+        date_start, date_end = date_start - 1, date_end + 1  # "(September 16 to 18)" goes whole
     cuts = list(rules.title_cut.finditer(sentence))
     left = max((c.end() for c in cuts if c.end() <= date_start), default=0)
     right = min((c.start() for c in cuts if c.start() >= date_end), default=len(sentence))
@@ -821,6 +825,40 @@ def _counted_back(day: date, amount: int, unit: str) -> Timex:
     return Timex(TimexType.DATE, back.isoformat(), None, back, back, Granularity.DAY)
 
 
+# what may stand in parentheses beside dates for them to hold only dates: "(June 3-5)"
+_DATE_GLUE = re.compile(r"[\s()\[\],.;:–—-]*(?:(?:to|and|through|until|from)\b[\s,–—-]*)?")
+
+
+def _only_dates(text: str, start: int, end: int, mentions: Sequence[Resolved]) -> bool:
+    """Is ``text[start:end]`` parentheses holding dates (``mentions``) and nothing else but
+    the words of a range?
+
+    >>> from timeline import resolve
+    >>> text = "At the summit (September 16 to 18) and the fair (in Lisbon, May 2)"
+    >>> found = resolve(text, reference=date(2025, 11, 6))
+    >>> _only_dates(text, 14, 34, found), _only_dates(text, 48, 66, found)
+    (True, False)
+    """
+    if not text.startswith("(", start):
+        return False
+    at = start
+    for r in mentions:
+        if r.mention.end <= start or r.mention.start >= end:
+            continue
+        if r.mention.start < at or r.timex is None or r.timex.start is None:
+            return False
+        glue = _DATE_GLUE.match(text, at, r.mention.start)
+        if glue is None or glue.end() != r.mention.start:
+            # (a bare day after a range word: "(September 16 to 18)")
+            return False
+        at = r.mention.end
+    if at == start:
+        return False
+    rest = _DATE_GLUE.match(text, at, end)
+    tail = text[rest.end() if rest else at : end]
+    return bool(re.fullmatch(r"\d{0,2}[\s)]*", tail))
+
+
 def _confidence(item: Resolved, document: Document, *, approximate: bool) -> float:
     """How sure the date is: 1.0 written in full or counted from the reference date; 0.8
     placed by context or tense (a month without a year); halved when only tied to the
@@ -927,6 +965,9 @@ def extract_events(
             Sentence(m.start(), m.end())
             for m in rules.background.finditer(text, sentence.start, sentence.end)
             if not _main_after_opening(text, sentence, m.start(), m.end(), mentions)
+            # (parentheses holding only a date give the date of what stands before them: "At
+            # our Merchant Summit in Lisbon (September 16 to 18), we unveiled ...")
+            and not _only_dates(text, m.start(), m.end(), mentions)
         ]
         bare = [(a.start - sentence.start, a.end - sentence.start) for a in asides]
         spoken = _quote_of(said)
