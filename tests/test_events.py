@@ -1432,3 +1432,16 @@ def test_events_a_date_in_parentheses_dates_what_stands_before_it() -> None:
     )
     assert [(e.timex, e.category) for e in events] == [("2025-09-16/2025-09-18", "launch")]
     assert "(" not in events[0].title
+
+
+def test_events_a_main_subjects_units_and_brands_are_the_main_subject() -> None:
+    text = (
+        "Ambry Inc. said on Monday it would cut 1,200 jobs. Ambry will fold its divisions "
+        "into three groups from July 1, 2025. Ravi Menon will lead Ambry Pro from July 1, 2025, "
+        "and China Unicom will supply Ambry from August 2025."
+    )
+    events = _events(text, date(2025, 3, 4))
+    actors = {a for e in events for a in e.actors}
+    assert "Ambry Pro" not in actors
+    assert "Ravi Menon" in actors
+    assert "China Unicom" in actors  # ("China" is a common word: no unit of anyone's)

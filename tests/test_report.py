@@ -58,7 +58,7 @@ def test_report_filters_and_sorts_in_a_browser(browser, tmp_path: Path) -> None:
     page.wait_for_selector("#timeline .main-svg")
     rows = page.locator("#events tbody tr")
     total = rows.count()
-    page.fill("#filter", "Lanting Home")
+    page.fill("#filter", "self-operated store")
     assert page.locator("#events tbody tr:not([hidden])").count() == 1
     page.fill("#filter", "")
     page.locator("#events th", has_text="category").click()

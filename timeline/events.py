@@ -25,6 +25,7 @@ from timeline.actors import (
     Aliases,
     apply_aliases,
     capitalized_inside,
+    common_word,
     defined_names,
     find_actors,
     is_person,
@@ -1328,6 +1329,9 @@ def extract_events(
         (e.actors for e in events), headline, product_names(text[document.body_start :], lang)
     )
     if subject is not None:
+        # a name opening with the main subject's own word is one of its units, brands or
+        # products, which the main subject acts through ("Ambry Pro", "Xingbo Live")
+        events = [_units_as(e, subject, defined.aliases, lang) for e in events]
         # the article's main subject takes part in each event: first where the event names
         # no one or speaks of "it", "its", "the company" before it names anyone (after a
         # reporting frame: "Chief executive Dana Whitfield said the company expects ..."),
@@ -1564,6 +1568,34 @@ def _titled_after(
         return event
     title = _main_clause(f"{short} {first}{event.title[len(first) :]}", rules)
     return replace(event, title=title)
+
+
+def _units_as(event: Event, subject: str, aliases: dict[str, str], lang: str) -> Event:
+    """``event`` with the names of ``subject``'s units, brands and products (a name opening
+    with its first word, when that is no common word, and ending in no word of an
+    organization's) under ``subject``'s name."""
+    first = subject.split()[0]
+    if common_word(first, lang) is not False:
+        return event
+    ends = _company_forms(lang) | _org_words(lang)
+    actors = tuple(
+        dict.fromkeys(
+            subject
+            if a != subject
+            and a.split()[0] == first
+            and " " in a
+            and a not in aliases
+            and a.split()[-1].strip(".,") not in ends
+            else a
+            for a in event.actors
+        )
+    )
+    return event if actors == event.actors else replace(event, actors=actors)
+
+
+@cache
+def _org_words(lang: str) -> frozenset[str]:
+    return frozenset(packs.pack(lang).words("org_words"))
 
 
 def _short_name(name: str, lang: str) -> str:
