@@ -62,6 +62,19 @@ def test_events_comparison_date_does_not_govern(reference: date) -> None:
     assert event.timex == "2023-11-11"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "GMV, up 32% from last year's 618, reached 3.5 billion yuan on Double 11.",
+        "GMV, above the total for last year's 618, reached 3.5 billion yuan on Double 11.",
+        "Orders, double the level of last year's 618, hit a record on Double 11.",
+    ],
+)
+def test_events_a_change_from_a_date_is_a_comparison(reference: date, sentence: str) -> None:
+    (event,) = _events(sentence, reference)
+    assert event.timex == "2023-11-11"
+
+
 def test_events_durations_and_now_make_no_event(reference: date) -> None:
     assert _events("For three years, it grew. Now it is large.", reference) == []
 
