@@ -673,6 +673,18 @@ def test_events_a_stand_in_stands_for_a_person_named_outside_any_event(reference
     assert "Nadia Okafor" in event.actors
 
 
+def test_events_a_stand_in_after_an_opening_phrase_stands_for_the_person(
+    reference: date,
+) -> None:
+    text = (
+        "The first thing Nadia Okafor shows a visitor is a dented cabinet. After finishing "
+        "her doctorate, she joined Ardent Motors in 2012."
+    )
+    (event,) = _events(text, reference)
+    assert "Nadia Okafor joined Ardent Motors" in event.title
+    assert "Nadia Okafor" in event.actors
+
+
 def test_events_an_opinion_in_another_clause_leaves_the_event(reference: date) -> None:
     text = (
         "A hiring freeze imposed in July 2023 remains in place, and the company said it does "

@@ -124,6 +124,7 @@ class EventRules:
     title_tail: re.Pattern[str]  # where a title's main clause ends
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
     title_persons: re.Pattern[str]  # a title opening with a person's stand-in ("He")
+    title_person_led: re.Pattern[str]  # ... or after an opening phrase ("In May, she ...")
     title_pairs: re.Pattern[str]  # ... with two organizations' ("They", "The two companies")
     title_plural: frozenset[str]  # stand-ins taking a plural verb ("we")
     title_plural_verbs: frozenset[str]  # ... and verbs whose form says so ("were", "have")
@@ -227,6 +228,11 @@ def event_rules(lang: str = "en") -> EventRules:
             ),
             title_persons=re.compile(
                 rf"^(?:{packs.alternation(data.get('title_persons', []))}){after}", flags
+            ),
+            title_person_led=re.compile(
+                rf"^(?:{data.get('title_person_lead', '(?!x)x')})?"
+                rf"(?P<who>{packs.alternation(data.get('title_persons', []))}){after}",
+                flags,
             ),
             title_pairs=re.compile(
                 rf"^(?:{packs.alternation(data.get('title_pairs', []))}){after}"
@@ -1435,9 +1441,9 @@ def _people_named(
     people: Sequence[tuple[int, str]] | None = None
     starts: list[int] = []
     for event in events:
-        found = rules.title_persons.match(event.title)
+        found = rules.title_person_led.match(event.title)
         if found is not None:
-            word = found.group().lower()
+            word = found.group("who").lower()
             person = next((p for p in persons if stood.get(p, word) == word), None)
             if person is None:
                 if people is None:
@@ -1450,7 +1456,8 @@ def _people_named(
                 # (after the names of its own: the first is whom a report is about, and a
                 # stand-in's event is another than the one before: timeline.merge)
                 actors = event.actors if person in event.actors else (*event.actors, person)
-                event = replace(event, title=person + event.title[found.end() :], actors=actors)
+                title = event.title[: found.start("who")] + person + event.title[found.end() :]
+                event = replace(event, title=title, actors=actors)
         named.append(event)
         persons = _latest_first(
             [a for a in event.actors if is_person(a, lang)], persons, PERSONS_BACK
