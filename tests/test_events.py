@@ -685,6 +685,18 @@ def test_events_a_stand_in_after_an_opening_phrase_stands_for_the_person(
     assert "Nadia Okafor" in event.actors
 
 
+def test_events_a_last_name_alone_is_the_person_the_text_names_in_full(reference: date) -> None:
+    text = (
+        "## A long winter\n"
+        "Kestrel grew fast.\n\nMarcus Feld still keeps the first invoice. Kestrel was "
+        "founded in Boston in 2011 by Feld."
+    )
+    (event,) = _events(text, reference)
+    assert "Marcus Feld" in event.actors
+    assert "Feld" not in event.actors
+    assert not any(a.startswith("winter") or a.endswith(" Kestrel") for a in event.actors)
+
+
 def test_events_an_opinion_in_another_clause_leaves_the_event(reference: date) -> None:
     text = (
         "A hiring freeze imposed in July 2023 remains in place, and the company said it does "

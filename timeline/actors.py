@@ -499,6 +499,10 @@ def mentions_main_subject(clause: str, lang: str = "en", before: Sequence[str] =
 _PARTICLE = 3
 
 
+# a capitalized word with a lower-case part after a hyphen describes a name ("Milan-based")
+_DESCRIBED_NAME = re.compile(r"-[a-z]")
+
+
 @lru_cache(maxsize=4096)
 def is_person(name: str, lang: str = "en") -> bool:
     """Does ``name`` look like a person's: two or three capitalized words, none of them an
@@ -509,6 +513,8 @@ def is_person(name: str, lang: str = "en") -> bool:
     (True, False, False)
     >>> is_person("Pieter de Graaf"), is_person("Ursula von der Leyen")
     (True, True)
+    >>> is_person("Jean-Luc Brunel"), is_person("Milan-based Acme")
+    (True, False)
     """
     words = name.split()
     if len(words) < 2:
@@ -518,6 +524,8 @@ def is_person(name: str, lang: str = "en") -> bool:
     capitals = [words[0], *inner, words[-1]]
     if not 2 <= len(capitals) <= 3 or not all(w[:1].isupper() for w in capitals):
         return False
+    if any(_DESCRIBED_NAME.search(w) for w in capitals):
+        return False  # a word describing a name ("Milan-based Acme", "Ohio-born")
     return not any(w.lower().strip(".,") in _org_forms(lang) for w in words)
 
 

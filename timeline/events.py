@@ -1328,7 +1328,15 @@ def extract_events(
     aliases = {**defined.aliases, **(aliases or {})}
     if aliases:
         events = [replace(e, actors=apply_aliases(e.actors, e.sentence, aliases)) for e in events]
-    events = _people_named(_full_names(events), rules, lang, lambda: people_in(text, lang))
+    people = cache(lambda: people_in(text, lang))
+
+    def body() -> list[tuple[int, str]]:
+        # (named in the body, in one line: a title or a heading runs into the line after it)
+        return [
+            (at, p) for at, p in people() if at >= document.body_start and text.startswith(p, at)
+        ]
+
+    events = _people_named(_full_names(events, body), rules, lang, people)
     events = _described(_pairs_named(events, rules, lang), text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = defined.own or main_subject(
@@ -1532,14 +1540,22 @@ def _latest_first(mine: Sequence[str], seen: list[str], back: int) -> list[str]:
     return [*mine, *(n for n in seen if n not in mine)][:back]
 
 
-def _full_names(events: list[Event]) -> list[Event]:
+def _full_names(
+    events: list[Event], people_of: Callable[[], Sequence[tuple[int, str]]] = tuple
+) -> list[Event]:
     """Actors under the fullest name the document gives them: "Ashby" is "Helen Ashby" when
-    that is the one name of the document ending in "Ashby"."""
+    that is the one name of the document ending in "Ashby", among the events' actors and,
+    for a single word those neither name in full nor open a name with, among the people
+    ``people_of()`` finds in the text ("Marcus Feld" named in a sentence of no event)."""
     names = {a for e in events for a in e.actors if " " in a}
-    by_last: dict[str, set[str]] = {}
-    for name in names:
-        by_last.setdefault(name.split()[-1], set()).add(name)
-    full = {last: next(iter(found)) for last, found in by_last.items() if len(found) == 1}
+    full = _by_last(names)
+    # (a word opening a name of the events is an organization's: "Quillon" of "Quillon
+    # Systems" is no "Outlook Quillon")
+    firsts = {name.split()[0] for name in names}
+    single = {a for e in events for a in e.actors if " " not in a} - firsts - set(full)
+    if single:
+        people = _by_last({name for _, name in people_of() if " " in name})
+        full.update((last, name) for last, name in people.items() if last in single)
     if not full:
         return events
     return [
@@ -1548,6 +1564,14 @@ def _full_names(events: list[Event]) -> list[Event]:
         else e
         for e in events
     ]
+
+
+def _by_last(names: set[str]) -> dict[str, str]:
+    """Each last word of ``names`` that ends only one of them, with that name."""
+    by_last: dict[str, set[str]] = {}
+    for name in names:
+        by_last.setdefault(name.split()[-1], set()).add(name)
+    return {last: next(iter(found)) for last, found in by_last.items() if len(found) == 1}
 
 
 def _titled_after(
