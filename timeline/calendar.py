@@ -184,3 +184,154 @@ def clamp_to_reference(interval: Interval, mod: str | None, reference: date) -> 
         return (start, last) if start <= last else None
     first = reference + timedelta(days=1)
     return (first, end) if first <= end else None
+
+
+# --- Labels: a resolved interval as people write it ------------------------------------
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+# a part-of mod as the table stores it (TimeML: START/END also stand for EARLY/LATE, see
+# timeline.temporal.normalizer.timeml_mod): the narrowings it may be, most specific first
+_NARROWINGS = {
+    "START": ("EARLY", "START"),
+    "EARLY": ("EARLY",),
+    "MID": ("MID",),
+    "LATE": ("LATE",),
+    "END": ("LATE", "END"),
+    "EARLIER": ("EARLY", "START"),
+    "LATER": ("LATE", "END"),
+}
+# the cut of a part-of narrowing when the interval is none of them ("earlier this year",
+# cut at the reference date): the period's own start or end
+_OPEN_NARROWING = {"START": "EARLIER", "EARLY": "EARLIER", "EARLIER": "EARLIER"}
+_OPEN_NARROWING |= {"END": "LATER", "LATE": "LATER", "LATER": "LATER"}
+_NARROWED = {
+    "START": "start of {the}{period}",
+    "EARLY": "early {period}",
+    "MID": "mid-{period}",
+    "LATE": "late {period}",
+    "END": "end of {the}{period}",
+    "EARLIER": "earlier in {the}{period}",
+    "LATER": "later in {the}{period}",
+}
+# TIMEX3 mods that do not narrow the period
+_QUALIFIED = {
+    "APPROX": "about {the}{period}",
+    "BEFORE": "before {the}{period}",
+    "AFTER": "after {the}{period}",
+    "ON_OR_BEFORE": "by {the}{period}",
+    "ON_OR_AFTER": "from {the}{period}",
+}
+
+
+def day_label(day: date) -> str:
+    """A day as people write it, in every locale the same.
+
+    >>> day_label(date(2023, 11, 10))
+    '10 Nov 2023'
+    """
+    return f"{day.day} {MONTH_ABBR[day.month - 1]} {day.year}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _period(day: date, granularity: str) -> tuple[Interval, str] | None:
+    """The whole period of ``granularity`` that holds ``day``, and its name."""
+    year, month = day.year, day.month
+    if granularity == "day":
+        return (day, day), day_label(day)
+    if granularity == "week":
+        week = week_interval(day)
+        return week, f"week of {day_label(week[0])}"
+    if granularity == "month":
+        return month_interval(year, month), f"{MONTH_ABBR[month - 1]} {year}"
+    if granularity == "quarter":
+        quarter = (month - 1) // 3 + 1
+        return quarter_interval(year, quarter), f"Q{quarter} {year}"
+    if granularity == "half":
+        half = (month - 1) // 6 + 1
+        return half_interval(year, half), f"H{half} {year}"
+    if granularity == "season":
+        first = (month // 3) * 3 or 12  # Mar-May, Jun-Aug, Sep-Nov, Dec-Feb
+        season = next(s for s, m in _SEASON_FIRST_MONTH.items() if m == first)
+        if season == "WI":
+            start_year = year if month == 12 else year - 1
+            name = f"Winter {start_year}–{(start_year + 1) % 100:02d}"
+            return season_interval(start_year, season), name
+        return season_interval(year, season), f"{_SEASON_NAMES[season]} {year}"
+    if granularity == "year":
+        return year_interval(year), str(year)
+    if granularity == "decade":
+        return decade_interval(year // 10 * 10), f"{year // 10 * 10}s"
+    if granularity == "century":
+        return century_interval(year // 100 * 100), f"{_ordinal(year // 100 + 1)} century"
+    return None
+
+
+def period_label(start: date, end: date, granularity: str, mod: str | None = None) -> str:
+    """The interval ``[start, end]`` of the event table at its precision, as a reader
+    would write it: the single place that names a resolved date for display.
+
+    A part-of ``mod`` (the interval is already narrowed, as in the event table) names the
+    part; an interval that is no calendar period of ``granularity`` (a fiscal quarter, a
+    range of days) is written as its first and last day.
+
+    >>> from datetime import date as d
+    >>> period_label(d(2023, 11, 10), d(2023, 11, 10), "day")
+    '10 Nov 2023'
+    >>> period_label(d(2023, 11, 1), d(2023, 11, 30), "month")
+    'Nov 2023'
+    >>> period_label(d(2023, 7, 1), d(2023, 9, 30), "quarter")
+    'Q3 2023'
+    >>> period_label(d(2023, 7, 1), d(2023, 12, 31), "half")
+    'H2 2023'
+    >>> period_label(d(2023, 6, 1), d(2023, 8, 31), "season")
+    'Summer 2023'
+    >>> period_label(d(2023, 12, 1), d(2024, 2, 29), "season")
+    'Winter 2023–24'
+    >>> period_label(d(2023, 1, 1), d(2023, 12, 31), "year")
+    '2023'
+    >>> period_label(d(2020, 1, 1), d(2029, 12, 31), "decade")
+    '2020s'
+    >>> period_label(d(1800, 1, 1), d(1899, 12, 31), "century")
+    '19th century'
+    >>> period_label(d(2023, 11, 1), d(2023, 12, 31), "year", "END")  # the end of 2023
+    'end of 2023'
+    >>> period_label(d(2023, 9, 1), d(2023, 12, 31), "year", "END")  # late 2023
+    'late 2023'
+    >>> period_label(d(2023, 11, 11), d(2023, 11, 20), "month", "MID")
+    'mid-Nov 2023'
+    >>> period_label(d(2024, 1, 1), d(2024, 3, 14), "year", "START")  # earlier this year
+    'earlier in 2024'
+    >>> period_label(d(1997, 1, 1), d(1999, 12, 31), "decade", "END")
+    'late 1990s'
+    >>> period_label(d(2019, 1, 1), d(2019, 12, 31), "year", "APPROX")
+    'about 2019'
+    >>> period_label(d(2024, 10, 1), d(2024, 12, 31), "quarter")  # a calendar quarter
+    'Q4 2024'
+    >>> period_label(d(2024, 11, 1), d(2025, 1, 31), "quarter")  # a fiscal one
+    '1 Nov 2024 – 31 Jan 2025'
+    """
+    try:
+        found = _period(start, granularity)
+    except (OverflowError, ValueError):  # a week or century beyond the calendar
+        found = None
+    if found is not None:
+        whole, period = found
+        the = "the " if granularity in ("decade", "century") else ""
+        if mod in _NARROWINGS and granularity in _PART_OF:
+            for part in _NARROWINGS[mod]:
+                if narrow(whole, granularity, part) == (start, end):
+                    return _NARROWED[part].format(the=the, period=period)
+            if whole[0] <= start and end <= whole[1] and mod in _OPEN_NARROWING:
+                return _NARROWED[_OPEN_NARROWING[mod]].format(the=the, period=period)
+        elif whole == (start, end):
+            if mod in _QUALIFIED:
+                return _QUALIFIED[mod].format(the=the, period=period)
+            return period if not mod else f"{period} ({mod.lower()})"
+    if start == end:
+        return day_label(start)
+    return f"{day_label(start)} – {day_label(end)}"

@@ -130,7 +130,7 @@ def _timelinejs(timeline: Timeline, path: Path, options: WriteOptions) -> object
 def _ics(timeline: Timeline, path: Path, options: WriteOptions) -> object:
     from timeline.exports import write_ics
 
-    return write_ics(timeline.events, path)
+    return write_ics(timeline.events, path, title=options.figure.title or timeline.title)
 
 
 register(Writer("html", "Interactive timeline page", _html, (".html", ".htm"), "timeline.html"))
