@@ -237,7 +237,7 @@ def build(
     An output path of - writes that output to standard output."""
     from timeline.layout import FigureOptions  # loads polars and plotly: only build needs them
     from timeline.pipeline import usable_jobs
-    from timeline.render import require_browser
+    from timeline.render import require_browser, write_images
     from timeline.writers import WriteOptions, check_path
 
     order = tuple(x.strip() for x in lane_order.split(",")) if lane_order else None
@@ -288,8 +288,17 @@ def build(
                 scheduler=scheduler,
                 partitions=partitions or out,
             )
+            images = [(writer, path, tmp) for writer, path, tmp in staged if writer.image]
+            if images:  # all of them drawn in one browser: it starts once, not once an image
+                write_images(
+                    result.figure(options.figure),
+                    [(tmp, writer.image) for writer, _, tmp in images],
+                    width=options.width,
+                    shown=[str(path) for _, path, _ in images],
+                )
             for writer, _, tmp in staged:
-                writer.write(result, tmp, options)
+                if not writer.image:
+                    writer.write(result, tmp, options)
             outputs.publish()  # only now does any output change, all of them together
     if not quiet:
         click.echo(result.summary(), err=True)

@@ -11,11 +11,14 @@ before it enters the figure.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
+import re
 import shutil
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,7 @@ import plotly.io as pio
 
 from timeline.calendar import shifted
 from timeline.errors import OutputError
-from timeline.io import atomic_write, write_text
+from timeline.io import Outputs, write_text
 from timeline.layout import MAX_EVENTS, Layout, layout
 from timeline.table import Table
 
@@ -351,6 +354,121 @@ def image_kind(path: str | Path, kind: str | None = None) -> str:
     return suffix
 
 
+ImageTarget = tuple[str | Path, str | None]  # a path and its kind (None: the suffix says)
+
+# what kaleido's page raises now and then when a render reaches its tab before the page's
+# script is there: the same render in the same (reloaded) tab then works
+TRANSIENT = "kaleido_scopes is not defined"
+RENDER_SECONDS = 90  # at most, for one image, before it is called a failure
+
+
+def static_figure(fig: go.Figure, *, height: int | None = None) -> go.Figure:
+    """The figure as a static image shows it: no range slider and no range buttons (they
+    only work in a browser), and none of the room they took: the plot starts under the
+    subtitle and the legend sits under the dates."""
+    static = go.Figure(fig)
+    plot = (fig.layout.height or 600) - 160  # the interactive chart's plot area and slider
+    static.update_layout(
+        height=height or plot + 110,
+        margin={"t": 80, "b": 30},
+        xaxis={"rangeslider": {"visible": False}, "rangeselector": {"visible": False}},
+        title={"y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 28}},
+        legend={"y": -30 / plot, "yanchor": "top", "yref": "paper"},
+    )
+    return static
+
+
+def _reason(exc: BaseException) -> str:
+    """Why kaleido could not draw an image, in one short line."""
+    if isinstance(exc, TimeoutError):
+        return f"Chromium took more than {RENDER_SECONDS} s to draw it"
+    text = str(exc)
+    found = re.search(r"'description': '([^'\\]*)", text)  # a JavaScript error
+    line = (found.group(1) if found else text).strip().splitlines()
+    said = line[0] if line else ""
+    said = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+    return said if len(said) <= 200 else said[:199] + "…"
+
+
+def _is_transient(exc: BaseException) -> bool:
+    return TRANSIENT in str(exc)
+
+
+def _run(coroutine: Coroutine[Any, Any, list[bytes]]) -> list[bytes]:
+    """Run ``coroutine`` to its end, in a thread of its own when this one already runs an
+    event loop (a notebook)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def _draw(spec: dict[str, Any], targets: Sequence[tuple[dict[str, Any], str]]) -> list[bytes]:
+    """Every target's image of ``spec`` (a target: kaleido's options and a name for
+    messages), drawn in ONE Chromium started for them all; a render that meets the
+    transient error is tried once more. A failure is an :class:`OutputError` naming the
+    image and why."""
+    import kaleido  # loads choreographer: only images need it
+
+    async def draw_all() -> list[bytes]:
+        images: list[bytes] = []
+        try:
+            async with kaleido.Kaleido(timeout=RENDER_SECONDS, mathjax=False) as k:
+                for opts, _ in targets:
+                    try:
+                        images.append(await k.calc_fig(spec, opts=opts))
+                    except Exception as exc:
+                        if not _is_transient(exc):
+                            raise
+                        images.append(await k.calc_fig(spec, opts=opts))
+        except Exception as exc:  # whatever kaleido or Chromium raised: one clear line
+            opts, current = targets[min(len(images), len(targets) - 1)]
+            kind = str(opts["format"]).upper()
+            msg = f"{current}: the {kind} image could not be drawn: {_reason(exc)}"
+            raise OutputError(msg) from None
+        return images
+
+    return _run(draw_all())
+
+
+def write_images(
+    fig: go.Figure,
+    targets: Sequence[ImageTarget],
+    *,
+    width: int = 1400,
+    height: int | None = None,
+    shown: Sequence[str] | None = None,
+) -> list[Path]:
+    """Static PNG and SVG images of the figure, one per ``(path, kind)`` target (``kind``
+    None: the path's suffix says), all drawn in one local Chromium (started once, not once
+    an image). Every image is drawn before any file is written; then they are published
+    together, so after a failure no file has changed. A clear :class:`OutputError` when
+    there is no browser or an image cannot be drawn, naming the image by its path (or by
+    ``shown``, the names to give the targets in messages, when they are temporary files)."""
+    checked = [(Path(path), image_kind(path, kind)) for path, kind in targets]
+    if not checked:
+        return []
+    os.environ["BROWSER_PATH"] = require_browser()  # kaleido's browser finder reads it
+    static = static_figure(fig, height=height)
+    opts = {"width": width, "height": static.layout.height}
+    spec = static.to_dict()
+    with Outputs() as outputs:
+        staged = [outputs.add(path, what=f"{kind.upper()} image") for path, kind in checked]
+        names = list(shown) if shown is not None else [str(path) for path, _ in checked]
+        kinds = [kind for _, kind in checked]
+        drawn = [({**opts, "format": k}, n) for k, n in zip(kinds, names, strict=True)]
+        images = _draw(spec, drawn)
+        for tmp, name, data in zip(staged, names, images, strict=True):
+            try:
+                tmp.write_bytes(data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
+        outputs.publish()
+    return [path for path, _ in checked]
+
+
 def write_image(
     fig: go.Figure,
     path: str | Path,
@@ -360,17 +478,8 @@ def write_image(
     kind: str | None = None,
 ) -> Path:
     """A static PNG or SVG (``kind``, else the path's suffix) of the figure, drawn by
-    kaleido in a local Chromium; a clear :class:`OutputError` when there is none."""
-    target = Path(path)
-    kind = image_kind(target, kind)
-    os.environ["BROWSER_PATH"] = require_browser()  # kaleido's browser finder reads it
-    static = go.Figure(fig)
-    # what only works in a browser (range slider, range buttons) leaves the picture
-    static.update_layout(
-        xaxis={"rangeslider": {"visible": False}, "rangeselector": {"visible": False}},
-        title={"y": 0.97, "yanchor": "top", "yref": "container", "pad": {"t": 0}},
-    )
-    layout_height = (fig.layout.height or 600) - 60
-    with atomic_write(target) as tmp:
-        static.write_image(tmp, format=kind, width=width, height=height or layout_height)
-    return target
+    kaleido in a local Chromium; a clear :class:`OutputError` when there is none or the
+    image cannot be drawn. Several images of one figure: :func:`write_images` (one browser
+    for them all)."""
+    (written,) = write_images(fig, [(path, kind)], width=width, height=height)
+    return written

@@ -45,6 +45,8 @@ class Writer:
     default: str | None = None  # written as OUT/default when no path is given
     browser: bool = False  # drawn in Chromium: checked before any work
     strict: bool = False  # the path must end in one of the suffixes
+    image: str | None = None  # a static image of the chart of this kind (png, svg): a
+    # build draws all of its images in one browser (timeline.render.write_images)
 
 
 WRITERS: dict[str, Writer] = {}
@@ -141,12 +143,26 @@ register(Writer("timelinejs", "Also write a TimelineJS3 JSON file.", _timelinejs
 register(Writer("ics", "Also write an iCalendar file.", _ics, (".ics",)))
 register(
     Writer(
-        "png", "Also write the chart as a PNG image.", _image("png"), (".png",), None, True, True
+        "png",
+        "Also write the chart as a PNG image.",
+        _image("png"),
+        (".png",),
+        None,
+        True,
+        True,
+        "png",
     )
 )
 register(
     Writer(
-        "svg", "Also write the chart as an SVG image.", _image("svg"), (".svg",), None, True, True
+        "svg",
+        "Also write the chart as an SVG image.",
+        _image("svg"),
+        (".svg",),
+        None,
+        True,
+        True,
+        "svg",
     )
 )
 register(
