@@ -18,6 +18,7 @@ from timeline import lang as packs
 _UPPER = packs.LATIN_CAPITALS
 _WORD = (
     rf"(?:St|Mt|Ft)\.(?=\s+[{_UPPER}])|(?:[{_UPPER}]\.){{2,}}(?=\s+[{_UPPER}])"
+    rf"|[{_UPPER}][\w&’'.-]*s['’](?=\s+[{_UPPER}])"  # a plural's possessive ("Pilots' Guild")
     rf"|[{_UPPER}][\w&’'.-]*[\w&]|[{_UPPER}]\b"
 )
 # the particles of a person's name ("Pieter de Graaf", "Ursula von der Leyen")
@@ -34,6 +35,10 @@ def names(sentence: str, stop: frozenset[str]) -> Iterator[tuple[int, int, str, 
     >>> STOP = frozenset({"for", "the"})
     >>> [n for *_, n in names("Xiaohongshu's COO Conan (Hua Ming) took over.", frozenset())]
     [['Xiaohongshu', 'Conan'], ['Hua Ming']]
+    >>> [n for *_, n in names("the Irish Pilots' Guild and the Workers' Union", STOP)]
+    [["Irish Pilots' Guild"], ["Workers' Union"]]
+    >>> [n for *_, n in names("the Pilots' Guild's offer to Harrow Air's pilots", STOP)]
+    [["Pilots' Guild"], ['Harrow Air']]
     >>> [n for *_, n in names("Dalton & Reyes and the Markets and Trade Authority", frozenset())]
     [['Dalton & Reyes'], ['Markets and Trade Authority']]
     >>> [n for *_, n in names("the U.S. Food and Drug Administration and COO Bo Li", frozenset())]
@@ -144,6 +149,12 @@ def _split_run(words: list[str], stop: frozenset[str]) -> list[str]:
             continue
         if breaker or (bare == "of" and not current):
             flush()
+            continue
+        if (
+            word.endswith(("s'", "s’"))
+            and possessive.sub("", words[-1].strip(".,")) in _org_words()
+        ):
+            current.append(word)  # a plural's possessive inside a name: "Pilots' Guild"
             continue
         current.append(bare)
         if bare != word.rstrip(",") or word.endswith(","):
