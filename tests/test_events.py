@@ -443,6 +443,14 @@ def test_events_an_aside_is_background_and_its_date_an_event_of_its_own(referenc
         # places, where-from words, "-based" compounds and company forms are no actors
         ("In May 2023, the Milan-based Acme opened a plant in Dayton, Ohio.", ("Acme",)),
         (
+            "In May 2023, Justice Niamh Corrigan barred the Irish Pilots' Guild from striking.",
+            ("Niamh Corrigan", "Irish Pilots' Guild"),
+        ),
+        (
+            "In May 2023, the Justice Department sued General Electric Capital.",
+            ("Justice Department", "General Electric Capital"),
+        ),
+        (
             "In May 2023, Italian retailer Casamarte signed with Acme Corp, Inc.",
             ("Casamarte", "Acme Corp"),
         ),

@@ -278,10 +278,25 @@ def _as_actor(found: str, lang: str) -> str | None:
     # Lindqvist": "Chief Operating" are stop words, "Officer" the title's head)
     if len(words) - cut > 1 and words[cut].lower() in heads:
         cut += 1
+    # a title that may also open an organization's name, before a person's ("Justice Niamh
+    # Corrigan", not "General Electric Capital")
+    if (
+        len(words) - cut > 2
+        and words[cut].lower() in _person_titles(lang)
+        and is_person(" ".join(words[cut + 1 :]), lang)
+    ):
+        cut += 1
     name = " ".join(words[cut:])
     if not name or name.lower() in _not_names(lang) or _head_of(name, lang).lower() in heads:
         return None
     return name
+
+
+@cache
+def _person_titles(lang: str) -> frozenset[str]:
+    """The pack's titles that stand before people's names and open organizations' too
+    (``words/person_titles.txt``)."""
+    return frozenset(w.lower() for w in packs.pack(lang).words("person_titles"))
 
 
 def people_in(text: str, lang: str = "en") -> list[tuple[int, str]]:
