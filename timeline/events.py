@@ -1182,37 +1182,23 @@ def extract_events(
                     )
                 )
             )
+            # (an undated sentence's event is approximate, at the date it is placed at)
+            placed = partial(
+                _event,
+                document,
+                sentence,
+                sentence,
+                taxonomy=taxonomy,
+                lang=lang,
+                approximate=True,
+                asides=asides,
+                inside=names,
+            )
             if completing and due is not None:
-                events.append(
-                    _event(
-                        document,
-                        sentence,
-                        sentence,
-                        due,
-                        inside(sentence),
-                        taxonomy,
-                        lang=lang,
-                        approximate=True,
-                        asides=asides,
-                        inside=names,
-                    )
-                )
+                events.append(placed(due, inside(sentence)))
                 last = (paragraph, due, sentence.end)
             elif tied and last is not None:
-                events.append(
-                    _event(
-                        document,
-                        sentence,
-                        sentence,
-                        last[1],
-                        inside(sentence),
-                        taxonomy,
-                        lang=lang,
-                        approximate=True,
-                        asides=asides,
-                        inside=names,
-                    )
-                )
+                events.append(placed(last[1], inside(sentence)))
             elif (
                 clear
                 and not review
@@ -1222,20 +1208,7 @@ def extract_events(
                 # an event told as news of the day ("The Board has declared a dividend",
                 # "Henrik Dahl will join the board"): on the reference date, approximate
                 today = _reference_item(document, sentence)
-                events.append(
-                    _event(
-                        document,
-                        sentence,
-                        sentence,
-                        today,
-                        [],
-                        taxonomy,
-                        lang=lang,
-                        approximate=True,
-                        asides=asides,
-                        inside=names,
-                    )
-                )
+                events.append(placed(today, []))
                 last = (paragraph, today, sentence.end)
         subject: str | None = None  # who the first predicate's event is about
         for span, found in dated:
