@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what the tests need (the package with its
-# dev extra, and Debian's chromium for the browser tests), then lint, types and pytest.
+# dev extra, Debian's chromium and a CJK font for the browser tests), then lint, types, pytest.
 # Usage: bash tests/run.sh [PYTEST ARGS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "installing Debian's chromium for the browser tests" >&2
+# Chinese text in the charts and screenshots needs a CJK font
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    echo "installing Debian's chromium and fonts-noto-cjk for the browser and image tests" >&2
     SUDO=""
     if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[dev]'

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import html
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from timeline import build, figure, to_html, write_html
+from timeline import build, document_from_text, figure, to_html, write_html
 from timeline.layout import FigureOptions
+from timeline.model import Event, Granularity
 from timeline.table import events_to_frame
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,21 +21,114 @@ def example():
     return build(EXAMPLE)
 
 
+def _drawn(fig):
+    """The traces that draw events (each point or bar with its hover), not the brackets,
+    labels or legend swatches."""
+    return [trace for trace in fig.data if trace.customdata is not None]
+
+
 def test_render_one_point_or_bar_per_event(example) -> None:
-    fig = example.figure()
-    counts = sum(len(trace.y) for trace in fig.data)
+    counts = sum(len(trace.y) for trace in _drawn(example.figure()))
     assert counts == example.events.height
 
 
-def test_render_days_are_markers_and_periods_are_bars(example) -> None:
-    fig = example.figure()
-    for trace in fig.data:
-        grains = {c[2].rsplit("(", 1)[1].split(",")[0].rstrip(")") for c in trace.customdata}
-        if trace.type == "scatter":
-            assert grains == {"day"}
+def test_render_days_are_diamonds_periods_are_dots_and_ranges_are_bars() -> None:
+    doc = document_from_text(
+        "On 3 May 2023, Acme opened a store. In June 2023, Acme cut jobs. "
+        "Acme held its fair from March 9 to 11, 2023.",
+        doc_id="d",
+        reference_date=date(2024, 1, 25),
+    )
+    fig = build([doc]).figure()
+    seen = []
+    for trace in _drawn(fig):
+        grains = [c[2].rsplit("(", 1)[1].split(",")[0].rstrip(")") for c in trace.customdata]
+        if trace.type == "bar":
+            seen += [("bar", g) for g in grains]
         else:
-            assert trace.type == "bar"
-            assert "day" not in grains
+            seen += [(s.split("-")[0], g) for s, g in zip(trace.marker.symbol, grains, strict=True)]
+    assert sorted(seen) == [("bar", "day"), ("circle", "month"), ("diamond", "day")]
+    brackets = [
+        t for t in fig.data if t.type == "scatter" and t.mode == "lines"
+    ]  # the month's bracket, not a bar
+    assert len(brackets) == 1
+    assert brackets[0].x[0] == "2023-06-01"
+    assert brackets[0].x[2] == "2023-07-01"
+
+
+def test_render_every_event_is_labelled_with_its_date_and_title(example) -> None:
+    drawn = example.figure().data
+    texts = [html.unescape(t) for trace in drawn for t in (trace.text or ()) if t]
+    assert len(texts) == example.events.height  # a short article: room for every label
+    assert any(t.startswith("10 Nov 2023 · ") for t in texts)
+    assert all(len(t) <= 40 for t in texts)
+
+
+def test_render_dense_lane_labels_give_way_by_rank() -> None:
+    from timeline.layout import LABEL_ROWS, layout
+
+    day = date(2023, 5, 1)
+    events = [
+        Event(
+            f"d:{i}",
+            "d",
+            day,
+            day,
+            Granularity.DAY,
+            "x",
+            None,
+            "x",
+            "launch",
+            f"Launch number {i} of the many launches that day",
+            (),
+            "s",
+            i,
+            i + 1,
+            day,
+            sources=(f"d:{i}",) * (2 if i == 7 else 1),
+        )
+        for i in range(LABEL_ROWS + 4)
+    ]
+    (lane,) = layout(events_to_frame(events)).lanes
+    labelled = [row["title"] for row, text in zip(lane.events, lane.labels, strict=True) if text]
+    assert len(labelled) == LABEL_ROWS  # the rest give way; the hover keeps them
+    assert "Launch number 7 of the many launches that day" in labelled  # most reported
+    assert len(set(lane.ys)) == len(events)  # every mark still has a place of its own
+
+
+def test_render_a_category_keeps_its_colour_in_any_build(example) -> None:
+    from timeline.layout import CATEGORY_COLOURS
+
+    other = build(Path(__file__).parent.parent / "examples" / "orbit-press-release.txt")
+    for result in (example, other):
+        for trace in result.figure().data:
+            if trace.showlegend:
+                assert trace.marker.color == CATEGORY_COLOURS[trace.name]
+
+
+def test_render_range_buttons_each_open_on_an_event(example) -> None:
+    fig = example.figure()
+    (menu,) = fig.layout.updatemenus
+    from timeline.layout import anchor
+
+    marks = [anchor(row).isoformat(sep=" ") for row in example.events.iter_rows(named=True)]
+    assert [b.label for b in menu.buttons][-1] == "all"
+    for button in menu.buttons:
+        a, b = button.args[0]["xaxis.range"]
+        assert any(a <= mark <= b for mark in marks), button.label
+
+
+def test_render_first_view_leaves_out_a_far_outlier() -> None:
+    text = (
+        "Acme was founded in 1998. In March 2023, Acme opened a store. In May 2023, Acme "
+        "cut jobs. In June 2023, Acme bought Birch. In July 2023, Acme sued Delta. "
+        "In August 2023, Acme launched Echo."
+    )
+    doc = document_from_text(text, doc_id="d", reference_date=date(2024, 1, 25))
+    fig = build([doc]).figure()
+    assert fig.layout.xaxis.range[0][:4] == "2023"
+    (menu,) = fig.layout.updatemenus
+    assert menu.buttons[-1].args[0]["xaxis.range"][0][:4] == "1997"  # "all" reaches it
 
 
 def test_render_lanes_follow_the_taxonomy_order(example) -> None:
@@ -80,25 +176,26 @@ def test_render_lanes_by_document_or_actor(lanes: str, first_tick: str) -> None:
     assert first_tick in ticks[0]
 
 
-def test_render_approximate_events_look_different() -> None:
-    from datetime import date
-
-    from timeline import document_from_text
-
+def test_render_approximate_and_planned_events_are_hollow() -> None:
     doc = document_from_text(
-        "In August 2023, Acme opened a store. Soon after, it closed a plant.",
+        "In August 2023, Acme opened a store. Soon after, it closed a plant. "
+        "In March 2024, Acme will open a lab.",
         doc_id="d",
         reference_date=date(2024, 1, 25),
     )
     fig = build([doc]).figure()
-    styles = {s for trace in fig.data for s in (trace.marker.pattern.shape or ())}
-    assert styles == {"", "/"}
+    symbols = {
+        c[0]: s for t in _drawn(fig) for c, s in zip(t.customdata, t.marker.symbol, strict=True)
+    }
+    hollow = sorted(title for title, s in symbols.items() if s.endswith("-open"))
+    assert len(symbols) == 3
+    assert len(hollow) == 2  # "soon after" (approximate) and the planned lab
+    labels = [t for trace in fig.data for t in (trace.text or ()) if t]
+    assert any(t.startswith("~") for t in labels)
+    assert any(" · planned · " in t for t in labels)
 
 
 def test_render_many_days_use_webgl() -> None:
-    from datetime import date, timedelta
-
-    from timeline.model import Event, Granularity
     from timeline.render import WEBGL_THRESHOLD
 
     day = date(2020, 1, 1)
@@ -123,7 +220,7 @@ def test_render_many_days_use_webgl() -> None:
         for i in range(WEBGL_THRESHOLD + 1)
     ]
     fig = figure(events_to_frame(events))
-    assert {trace.type for trace in fig.data} == {"scattergl"}
+    assert {trace.type for trace in _drawn(fig)} == {"scattergl"}
 
 
 def test_render_festival_bands_and_lane_order() -> None:
@@ -145,9 +242,17 @@ def test_render_draws_the_most_reported_events_of_a_big_table(example) -> None:
         .otherwise(pl.col("sources"))
     )
     fig = figure(most, max_events=3)
-    drawn = [c[6] for trace in fig.data for c in trace.customdata]  # where each is from
+    drawn = [c[6] for trace in _drawn(fig) for c in trace.customdata]  # where each is from
     assert len(drawn) == 3
     start, end = frame["char_start"][-1], frame["char_end"][-1]
     assert any(f"characters {start}–{end}" in where for where in drawn)  # three reports
     assert f"the 3 most reported of {frame.height}" in fig.layout.title.text
     assert figure(frame).layout.title.text.count("most reported") == 0
+
+
+@pytest.mark.parametrize("reference", [date(1, 1, 3), date(9999, 12, 31)])
+def test_render_lays_out_events_at_the_ends_of_the_calendar(reference: date) -> None:
+    text = "Acme opened a store today. It closed a plant in December. It cut jobs in January."
+    doc = document_from_text(text, doc_id="d", reference_date=reference)
+    fig = build([doc]).figure()
+    assert sum(len(t.y) for t in _drawn(fig)) >= 1

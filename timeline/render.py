@@ -19,7 +19,7 @@ import shutil
 import textwrap
 from collections.abc import Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,22 @@ import plotly.io as pio
 from timeline.calendar import shifted
 from timeline.errors import OutputError
 from timeline.io import Outputs, write_text
-from timeline.layout import MAX_EVENTS, Layout, layout
+from timeline.layout import MAX_EVENTS, Lane, Layout, layout
 from timeline.table import Table
 
 DIV_ID = "timeline"
 ROW_HEIGHT = 26
+LABEL_SIZE = 12  # px, the labels beside the events
+LABEL_COLOUR = "#333333"
+# a bracket runs this far under its row's centre (the label's line), its ends this high,
+# in rows
+_UNDER = 0.3
+_CAP = 0.18
+# px: above the plot for the title, subtitle and range buttons; under it for the dates and
+# the legend, which starts this far under the plot
+_TOP = 112
+_BOTTOM = 96
+_UNDER_AXIS = 30
 _DAY_MS = 86_400_000
 _HOVER = (
     "<b>%{customdata[0]}</b><br>"
@@ -106,11 +117,14 @@ def plotly_figure(laid: Layout) -> go.Figure:
     quarters, half-years and years, diamonds for single days, a dotted line at the reference
     date, festival bands; zoom, pan, a range slider and 1m/6m/1y/all buttons."""
     fig = go.Figure()
+    plot = max(200, int(ROW_HEIGHT * max(laid.height, 1) + 30))  # px: the lanes
+    longest = max((len(lane.name) for lane in laid.lanes), default=8)
+    left = min(240, 24 + 8 * longest)  # room for the longest lane name
     tickvals: list[float] = []
     ticktext: list[str] = []
     shapes: list[dict[str, Any]] = []
     for index, lane in enumerate(laid.lanes):
-        _add_lane(fig, list(lane.events), list(lane.ys), lane.name, lane.colour)
+        _add_lane(fig, lane)
         tickvals.append(lane.top + (lane.rows - 1) / 2)
         ticktext.append(f"<b>{_escape(lane.name)}</b>")
         if index % 2 == 0:
@@ -197,27 +211,26 @@ def plotly_figure(laid: Layout) -> go.Figure:
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        height=max(380, int(220 + ROW_HEIGHT * max(laid.height, 1))),
-        margin={"l": 150, "r": 30, "t": 120, "b": 40},
+        height=plot + _TOP + _BOTTOM,
+        margin={"l": left, "r": 20, "t": _TOP, "b": _BOTTOM},
         font={"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend={"title": {"text": laid.lane_title}, "orientation": "h", "y": -0.25, "x": 0},
+        legend={
+            "title": {"text": laid.lane_title},
+            "orientation": "h",
+            "x": 0,
+            "y": -_UNDER_AXIS / plot,
+            "yanchor": "top",
+        },
         barmode="overlay",
         shapes=shapes,
         annotations=annotations + band_labels,
         xaxis={
             "type": "date",
             "showgrid": True,
-            "rangeslider": {"visible": True, "thickness": 0.06},
-            "rangeselector": {
-                "buttons": [
-                    {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-                    {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                    {"step": "all", "label": "all"},
-                ]
-            },
+            **({"range": [_when(x) for x in laid.view]} if laid.view else {}),
         },
+        updatemenus=[_buttons(laid)] if laid.windows else [],
         yaxis={
             "tickvals": tickvals,
             "ticktext": ticktext,
@@ -230,54 +243,157 @@ def plotly_figure(laid: Layout) -> go.Figure:
     return fig
 
 
-def _add_lane(
-    fig: go.Figure, rows: list[dict[str, Any]], ys: list[float], name: str, colour: str
-) -> None:
-    bars = [(row, y) for row, y in zip(rows, ys, strict=True) if row["granularity"] != "day"]
-    days = [(row, y) for row, y in zip(rows, ys, strict=True) if row["granularity"] == "day"]
-    label = _escape(name)
-    if bars:
-        approximate = [bool(row.get("approximate")) for row, _ in bars]
-        fig.add_trace(
-            go.Bar(
-                name=label,
-                legendgroup=label,
-                orientation="h",
-                base=[row["date_start"].isoformat() for row, _ in bars],
-                x=[((row["date_end"] - row["date_start"]).days + 1) * _DAY_MS for row, _ in bars],
-                y=[y for _, y in bars],
-                width=0.72,
-                marker={
-                    "color": colour,
-                    "opacity": [0.3 if a else 0.55 for a in approximate],
-                    "line": {"color": colour, "width": 1},
-                    "pattern": {"shape": ["/" if a else "" for a in approximate]},
-                },
-                customdata=[_customdata(row) for row, _ in bars],
-                hovertemplate=_HOVER,
-                showlegend=True,
-            )
+def _when(at: datetime) -> str:
+    return at.isoformat(sep=" ")
+
+
+def _buttons(laid: Layout) -> dict[str, Any]:
+    """The range buttons: each opens a window the layout chose (each holds an event)."""
+    return {
+        "type": "buttons",
+        "direction": "right",
+        "showactive": False,
+        "x": 0,
+        "xanchor": "left",
+        "y": 1,
+        "yanchor": "bottom",
+        "pad": {"b": 22},
+        "bgcolor": "#f2f2f2",
+        "bordercolor": "#cccccc",
+        "font": {"size": 12},
+        "buttons": [
+            {
+                "label": name,
+                "method": "relayout",
+                "args": [{"xaxis.range": [_when(a), _when(b)]}],
+            }
+            for name, (a, b) in laid.windows
+        ],
+    }
+
+
+def _hollow(row: dict[str, Any]) -> bool:
+    """Whether an event is drawn hollow: its date approximate, or it is planned or only
+    reported."""
+    return bool(row.get("approximate")) or row.get("status") in ("planned", "reported")
+
+
+def _brackets(lane: Lane, *, dashed: bool) -> go.Scatter | None:
+    """Light brackets over the periods of a lane's month, quarter, year ... events (dotted
+    for hollow ones): how far the date reaches, drawn thin so as not to read as a
+    duration."""
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    for row, y, kind in zip(lane.events, lane.ys, lane.marks, strict=True):
+        if kind != "period" or _hollow(row) != dashed:
+            continue
+        a = row["date_start"].isoformat()
+        b = shifted(row["date_end"], timedelta(days=1)).isoformat()
+        low = y + _UNDER  # (the y axis runs down)
+        xs += [a, a, b, b, None]
+        ys += [low - _CAP, low, low, low - _CAP, None]
+    if not xs:
+        return None
+    return go.Scatter(
+        name=_escape(lane.name),
+        legendgroup=_escape(lane.name),
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": lane.colour, "width": 1.5, "dash": "dot" if dashed else "solid"},
+        opacity=0.6,
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _add_lane(fig: go.Figure, lane: Lane) -> None:
+    """A lane's events: brackets over periods, bars for ranges of days, a marker for each
+    day and period, and each event's label beside its mark."""
+    name = _escape(lane.name)
+    colour = lane.colour
+    items = list(zip(lane.events, lane.ys, lane.marks, lane.xs, lane.labels, strict=True))
+    fig.add_trace(  # the legend's swatch: the lane's colour, whatever its first event is
+        go.Scatter(
+            name=name,
+            legendgroup=name,
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"symbol": "square", "size": 12, "color": colour},
+            hoverinfo="skip",
+            showlegend=True,
         )
-    if days:
-        kind = go.Scattergl if len(days) > WEBGL_THRESHOLD else go.Scatter
+    )
+    for dashed in (False, True):
+        bracket = _brackets(lane, dashed=dashed)
+        if bracket is not None:
+            fig.add_trace(bracket)
+    spans = [item for item in items if item[2] == "span"]
+    points = [item for item in items if item[2] != "span"]
+    if points:
+        kind = go.Scattergl if len(points) > WEBGL_THRESHOLD else go.Scatter
+        hollow = [_hollow(row) for row, *_ in points]
         fig.add_trace(
             kind(
-                name=label,
-                legendgroup=label,
-                mode="markers",
-                x=[f"{row['date_start'].isoformat()} 12:00" for row, _ in days],
-                y=[y for _, y in days],
+                name=name,
+                legendgroup=name,
+                mode="markers+text",
+                x=[_when(x) for *_, x, _ in points],
+                y=[y for _, y, *_ in points],
+                text=[_escape(text) for *_, text in points],
+                textposition="middle right",
+                textfont={"size": LABEL_SIZE, "color": LABEL_COLOUR},
                 marker={
                     "symbol": [
-                        "diamond-open" if row.get("approximate") else "diamond" for row, _ in days
+                        ("diamond" if mark == "day" else "circle") + ("-open" if h else "")
+                        for (_, _, mark, *_), h in zip(points, hollow, strict=True)
                     ],
-                    "size": 13,
+                    "size": [13 if mark == "day" else 11 for _, _, mark, *_ in points],
                     "color": colour,
-                    "line": {"color": "white", "width": 1},
+                    "line": {
+                        "color": [colour if h else "white" for h in hollow],
+                        "width": [2 if h else 1 for h in hollow],
+                    },
                 },
-                customdata=[_customdata(row) for row, _ in days],
+                customdata=[_customdata(row) for row, *_ in points],
                 hovertemplate=_HOVER,
-                showlegend=not bars,
+                showlegend=False,
+            )
+        )
+    if spans:
+        hollow = [_hollow(row) for row, *_ in spans]
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                legendgroup=name,
+                orientation="h",
+                base=[row["date_start"].isoformat() for row, *_ in spans],
+                x=[((row["date_end"] - row["date_start"]).days + 1) * _DAY_MS for row, *_ in spans],
+                y=[y for _, y, *_ in spans],
+                width=0.6,
+                marker={
+                    "color": ["white" if h else colour for h in hollow],
+                    "opacity": 0.8,
+                    "line": {"color": colour, "width": [2 if h else 1 for h in hollow]},
+                },
+                customdata=[_customdata(row) for row, *_ in spans],
+                hovertemplate=_HOVER,
+                showlegend=False,
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                name=name,
+                legendgroup=name,
+                mode="text",
+                x=[_when(x) for *_, x, _ in spans],
+                y=[y for _, y, *_ in spans],
+                text=[_escape(text) for *_, text in spans],
+                textposition="middle right",
+                textfont={"size": LABEL_SIZE, "color": LABEL_COLOUR},
+                hoverinfo="skip",
+                showlegend=False,
             )
         )
 
@@ -363,18 +479,16 @@ RENDER_SECONDS = 90  # at most, for one image, before it is called a failure
 
 
 def static_figure(fig: go.Figure, *, height: int | None = None) -> go.Figure:
-    """The figure as a static image shows it: no range slider and no range buttons (they
-    only work in a browser), and none of the room they took: the plot starts under the
-    subtitle and the legend sits under the dates."""
+    """The figure as a static image shows it: no range buttons (they only work in a
+    browser), and none of the room they took: the plot starts under the subtitle."""
     static = go.Figure(fig)
-    plot = (fig.layout.height or 600) - 160  # the interactive chart's plot area and slider
+    top, bottom = 80, 62  # (the legend on one line: the image is wide)
     static.update_layout(
-        height=height or plot + 110,
-        margin={"t": 80, "b": 30},
-        xaxis={"rangeslider": {"visible": False}, "rangeselector": {"visible": False}},
-        title={"y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 28}},
-        legend={"y": -30 / plot, "yanchor": "top", "yref": "paper"},
+        height=height or (fig.layout.height or 600) - (_TOP - top) - (_BOTTOM - bottom),
+        margin={"t": top, "b": bottom},
+        title={"y": 1, "yanchor": "top", "yref": "container", "pad": {"t": 24}},
     )
+    static.layout.updatemenus = ()
     return static
 
 
