@@ -144,3 +144,113 @@ def test_browser_every_range_button_shows_an_event(page_for) -> None:
         ]
         assert inside, f"button {index} opens on an empty window"
     page.close()
+
+
+def _open(browser, path: Path, width: int = 1440):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_selector(".main-svg")
+    return page, errors
+
+
+def test_browser_list_and_chart_link_both_ways(page_for) -> None:
+    result, page, _ = page_for(EXAMPLE)
+    entries = page.locator(".tl-list li[data-event]")
+    assert entries.count() == result.events.height
+    dates = [e.locator("time").text_content() for e in entries.all()]
+    assert dates[0] == "Feb 2023" and "10 Nov 2023" in dates  # in order, at its precision
+    # a click on a mark opens its entry
+    marker = page.locator(f"{PLOT} .scatterlayer .point").nth(3)
+    box = marker.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hit = page.locator(".tl-list li.tl-hit")
+    hit.wait_for()
+    assert hit.locator("details").get_attribute("open") is not None
+    # hovering an entry shows its mark's hover
+    entry = entries.nth(5)
+    title = entry.locator("span").last.text_content() or ""
+    page.mouse.move(0, 0)
+    entry.hover()
+    page.wait_for_selector(".hoverlayer .hovertext")
+    assert title[:20] in (page.locator(".hoverlayer").text_content() or "")
+    page.close()
+
+
+def test_browser_phone_puts_the_list_first_and_keeps_the_plot_wide(browser, tmp_path) -> None:
+    path = build(EXAMPLE).write(tmp_path / "t.html")
+    page, errors = _open(browser, path, width=390)
+    chart = page.locator(".tl-chart").bounding_box()
+    listing = page.locator(".tl-list").bounding_box()
+    assert chart and listing and listing["y"] < chart["y"]  # the list comes first
+    plot = page.locator("#timeline .draglayer .xy .nsewdrag").first.bounding_box()
+    assert plot is not None and plot["width"] >= 250, plot
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
+    sizes = page.evaluate(
+        """Array.from(document.querySelectorAll('#timeline text, .tl-list li'))
+           .filter(e => e.getBoundingClientRect().width > 0 && e.textContent.trim())
+           .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+    )
+    assert min(sizes) >= 12, sorted(sizes)[:5]
+    assert page.locator("title").text_content() == "Lanting's 2023 in review"
+    assert errors == []
+    page.close()
+
+
+def test_browser_two_embeds_on_one_page_both_draw(browser, tmp_path) -> None:
+    one = build(EXAMPLE).write(tmp_path / "one.html", "embed").read_text(encoding="utf-8")
+    two_source = ROOT / "examples" / "orbit-press-release.txt"
+    two = build(two_source).write(tmp_path / "two.html", "embed").read_text(encoding="utf-8")
+    page_path = tmp_path / "report.html"
+    page_path.write_text(
+        f"<!doctype html><html><body><h1>Report</h1>{one}<p>Between</p>{two}</body></html>",
+        encoding="utf-8",
+    )
+    page, errors = _open(browser, page_path)
+    page.wait_for_function("document.querySelectorAll('.main-svg').length >= 4")
+    drawn = page.evaluate(
+        """Array.from(document.querySelectorAll('div[id^="timeline-"]'))
+           .map(d => d.querySelectorAll('.scatterlayer .point').length)"""
+    )
+    assert len(drawn) == 2 and all(n > 0 for n in drawn), drawn
+    # the page scrolls under a chart: the wheel does not zoom it
+    before = page.evaluate("document.querySelector('div[id^=\"timeline-\"]').layout.xaxis.range")
+    page.mouse.move(700, 400)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(300)
+    after = page.evaluate("document.querySelector('div[id^=\"timeline-\"]').layout.xaxis.range")
+    assert before == after
+    assert errors == []
+    page.close()
+
+
+def test_browser_report_filter_filters_the_chart(browser, tmp_path) -> None:
+    from timeline.report import write_report
+
+    (path, *_) = [p for p in write_report(build(EXAMPLE), tmp_path / "r") if p.suffix == ".html"]
+    page, errors = _open(browser, path)
+    page.fill("#filter", "Double 11")
+    page.wait_for_timeout(500)
+    kept = page.evaluate(
+        """(() => { const gd = document.getElementById('timeline');
+           return gd.data.filter(t => t.customdata)
+             .map(t => t.selectedpoints === null || t.selectedpoints === undefined
+                  ? t.customdata.length : t.selectedpoints.length)
+             .reduce((a, b) => a + b, 0); })()"""
+    )
+    rows = page.locator("#events tbody tr:not([hidden])").count()
+    assert kept == rows and 0 < rows < build(EXAMPLE).events.height
+    page.fill("#filter", "")
+    page.wait_for_timeout(300)
+    # a click on an event opens its source sentence
+    marker = page.locator(f"{PLOT} .scatterlayer .point").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".sources li.tl-hit").wait_for()
+    assert errors == []
+    page.close()

@@ -139,3 +139,35 @@ def test_cli_jobs_give_the_same_table(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "events.csv").read_bytes() == (
         tmp_path / "b" / "events.csv"
     ).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("given", "script"),
+    [
+        ("none", None),
+        (
+            "https://example.org/js/plotly-4.1.1.min.js",
+            "https://example.org/js/plotly-4.1.1.min.js",
+        ),
+        ("cdn", "https://cdn.plot.ly/plotly-"),
+    ],
+)
+def test_cli_plotlyjs_left_out_or_loaded_from_a_url(
+    tmp_path: Path, given: str, script: str | None
+) -> None:
+    embed = tmp_path / "e.html"
+    args = ["build", str(EXAMPLE), "--out", str(tmp_path), "--embed", str(embed)]
+    result = CliRunner().invoke(cli, [*args, "--plotlyjs", given])
+    assert result.exit_code == 0, result.output
+    text = embed.read_text(encoding="utf-8")
+    assert len(text) < 200_000  # plotly.js is not inlined
+    if script is None:
+        assert "<script src=" not in text
+    else:
+        assert f'<script src="{script}' in text
+
+
+def test_cli_plotlyjs_rejects_what_is_no_script() -> None:
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--plotlyjs", "x.css"])
+    assert result.exit_code == 2
+    assert "use inline, cdn, none or a URL" in result.output

@@ -19,7 +19,7 @@ XSS = Path(__file__).parent / "fixtures" / "xss.md"
 def test_report_html_has_every_part() -> None:
     result = build(EXAMPLE)
     page = html_report(result)
-    assert page.count("<tr><td data-key=") == result.events.height
+    assert page.count("<td data-key=") == result.events.height
     assert 'id="events"' in page
     assert 'id="categories"' in page
     assert page.count('<li id="src-') == result.events.height

@@ -36,6 +36,17 @@ def _ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(msg) from None
 
 
+def _plotlyjs(value: str) -> bool | str:
+    """``--plotlyjs``: inline, cdn, none, or where to load plotly.js from (ending in .js)."""
+    named: dict[str, bool | str] = {"inline": True, "cdn": "cdn", "none": False}
+    if value in named:
+        return named[value]
+    if value.split("?", 1)[0].endswith(".js") and not any(c in value for c in "\"<>'"):
+        return value
+    msg = f"{value!r}: use inline, cdn, none or a URL of plotly.js ending in .js"
+    raise click.BadParameter(msg)
+
+
 _FILE = click.Path(dir_okay=False, path_type=Path)
 FC = TypeVar("FC", bound=Callable[..., object])
 
@@ -195,10 +206,13 @@ class _WithWriters(click.Command):
 @click.option("--festival-bands", is_flag=True, help="Shade 618, Double 11 ... on the chart.")
 @click.option(
     "--plotlyjs",
-    type=click.Choice(["inline", "cdn"]),
     default="inline",
     show_default=True,
-    help="Inline plotly.js (works offline) or load it from a CDN (small files).",
+    callback=lambda _ctx, _param, value: _plotlyjs(value),
+    metavar="inline|cdn|none|URL",
+    help="inline: plotly.js in the page (works offline, run once however many --embed "
+    "snippets a page holds); cdn: from the CDN (small files); none: left to the page "
+    "around the --embed snippet; or a URL ending in .js to load it from.",
 )
 @click.option(
     "--taxonomy",
@@ -227,7 +241,7 @@ def build(
     quiet: bool,
     skip_bad: bool,
     festival_bands: bool,
-    plotlyjs: str,
+    plotlyjs: bool | str,
     taxonomy: str | None,
     aliases: str | None,
     **paths: Path | None,
@@ -246,7 +260,7 @@ def build(
             title=title, lane=lanes, lane_order=order, festival_bands=festival_bands
         ),
         excel=excel,
-        include_plotlyjs=True if plotlyjs == "inline" else "cdn",
+        include_plotlyjs=plotlyjs,
     )
     # every output asked for, or written by default: (writer, path)
     wanted = [

@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from timeline.calendar import shifted
+from timeline.calendar import period_label, shifted
 from timeline.errors import OutputError
 from timeline.io import Outputs, write_text
 from timeline.layout import MAX_EVENTS, Lane, Layout, layout
+from timeline.page import PlotlyJs, chart_html, event_anchor, page_html, snippet_id
 from timeline.table import Table
 
-DIV_ID = "timeline"
 ROW_HEIGHT = 26
 LABEL_SIZE = 12  # px, the labels beside the events
 LABEL_COLOUR = "#333333"
@@ -45,6 +44,7 @@ _CAP = 0.18
 _TOP = 112
 _BOTTOM = 96
 _UNDER_AXIS = 30
+_SHORT = 11  # characters of a lane's name on a phone
 _DAY_MS = 86_400_000
 _HOVER = (
     "<b>%{customdata[0]}</b><br>"
@@ -71,7 +71,11 @@ def _interval(row: dict[str, Any]) -> str:
 
 
 def _customdata(row: dict[str, Any]) -> list[str]:
+    """What a point carries (every text escaped): for its hover, then for the page's list
+    and links (:mod:`timeline.page`)."""
     actors = ", ".join(row["actors"] or []) or "no actor found"
+    when = period_label(row["date_start"], row["date_end"], row["granularity"], row.get("mod"))
+    order = f"{row['date_start'].isoformat()} {row['doc_id']} {row['char_start']:012d}"
     return [
         _escape(row["title"]),
         _escape(row["date_text"]),
@@ -80,6 +84,11 @@ def _customdata(row: dict[str, Any]) -> list[str]:
         _escape(actors),
         _wrap(row["sentence"]),
         _escape(f"{row['doc_id']} · characters {row['char_start']}–{row['char_end']}"),
+        event_anchor(str(row["event_id"])),
+        _escape(("~" if row.get("approximate") else "") + when),
+        _escape(row.get("status") or "done"),
+        _escape(order),
+        _escape(" ".join(str(row["sentence"] or "").split())),
     ]
 
 
@@ -168,7 +177,7 @@ def plotly_figure(laid: Layout) -> go.Figure:
             "text": _escape(name),
             "showarrow": False,
             "textangle": -90,
-            "font": {"size": 9, "color": "#8a6d00"},
+            "font": {"size": 12, "color": "#8a6d00"},
         }
         for name, day in laid.bands
     ]
@@ -197,7 +206,7 @@ def plotly_figure(laid: Layout) -> go.Figure:
                 "yanchor": "bottom",
                 "text": f"{laid.reference_label} {ref}",
                 "showarrow": False,
-                "font": {"size": 11, "color": "#D55E00"},
+                "font": {"size": 12, "color": "#D55E00"},
             }
         )
     fig.update_layout(
@@ -210,6 +219,14 @@ def plotly_figure(laid: Layout) -> go.Figure:
             "yref": "container",
             "yanchor": "top",
             "pad": {"t": 14},
+        },
+        meta={  # what the page's script needs to fit the chart to a phone
+            "ticks": ticktext,
+            "short_ticks": [_short(lane.name) for lane in laid.lanes],
+            "left": left,
+            "narrow_left": min(left, 16 + 7 * min(longest, _SHORT)),
+            "title": f"{_escape(laid.title)}<br><sup>{_escape(laid.subtitle)}</sup>",
+            "short_title": _escape(laid.title),
         },
         height=plot + _TOP + _BOTTOM,
         margin={"l": left, "r": 20, "t": _TOP, "b": _BOTTOM},
@@ -241,6 +258,11 @@ def plotly_figure(laid: Layout) -> go.Figure:
         },
     )
     return fig
+
+
+def _short(name: str) -> str:
+    """A lane's name on a phone: at most :data:`_SHORT` characters."""
+    return _escape(name if len(name) <= _SHORT else name[: _SHORT - 1] + "…")
 
 
 def _when(at: datetime) -> str:
@@ -339,6 +361,7 @@ def _add_lane(fig: go.Figure, lane: Lane) -> None:
                 name=name,
                 legendgroup=name,
                 mode="markers+text",
+                meta="marks",
                 x=[_when(x) for *_, x, _ in points],
                 y=[y for _, y, *_ in points],
                 text=[_escape(text) for *_, text in points],
@@ -387,6 +410,7 @@ def _add_lane(fig: go.Figure, lane: Lane) -> None:
                 name=name,
                 legendgroup=name,
                 mode="text",
+                meta="labels",
                 x=[_when(x) for *_, x, _ in spans],
                 y=[y for _, y, *_ in spans],
                 text=[_escape(text) for *_, text in spans],
@@ -398,29 +422,29 @@ def _add_lane(fig: go.Figure, lane: Lane) -> None:
         )
 
 
-def to_html(fig: go.Figure, *, include_plotlyjs: bool | str = True, full_html: bool = True) -> str:
-    """The figure as HTML: a standalone page that works offline by default
-    (``include_plotlyjs=True`` inlines plotly.js; ``"cdn"`` makes a small file that needs
-    the network). The same figure always gives the same bytes."""
-    page: str = pio.to_html(
-        fig,
-        include_plotlyjs=include_plotlyjs,
-        full_html=full_html,
-        div_id=DIV_ID,
-        config={"displaylogo": False, "responsive": True, "scrollZoom": True},
-    )
-    return page
+def to_html(fig: go.Figure, *, include_plotlyjs: PlotlyJs = True, full_html: bool = True) -> str:
+    """The figure as HTML: a standalone page (its title, the chart, the list of its events
+    under it, linked both ways) that works offline by default, or (``full_html=False``) the
+    chart alone. ``include_plotlyjs``: True inlines plotly.js, ``"cdn"`` loads it from the
+    CDN (a small file that needs the network), a URL from there, False or ``"none"`` leaves
+    it to the page around. The same figure always gives the same bytes."""
+    if full_html:
+        return page_html(fig, include_plotlyjs=include_plotlyjs)
+    return chart_html(fig, include_plotlyjs=include_plotlyjs)
 
 
-def write_html(fig: go.Figure, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
-    """Write :func:`to_html` to ``path`` atomically."""
+def write_html(fig: go.Figure, path: str | Path, *, include_plotlyjs: PlotlyJs = True) -> Path:
+    """Write the page of :func:`to_html` to ``path`` atomically."""
     return write_text(path, to_html(fig, include_plotlyjs=include_plotlyjs))
 
 
-def write_embed(fig: go.Figure, path: str | Path, *, include_plotlyjs: bool | str = True) -> Path:
-    """An HTML snippet for a report or a CMS: the chart's ``<div>`` and its script, no
-    ``<html>`` around them (plotly.js inlined unless ``include_plotlyjs="cdn"``)."""
-    return write_text(path, to_html(fig, include_plotlyjs=include_plotlyjs, full_html=False))
+def write_embed(fig: go.Figure, path: str | Path, *, include_plotlyjs: PlotlyJs = True) -> Path:
+    """An HTML snippet for a report or a CMS: the chart's ``<div>`` (an id of its own, so
+    that two charts on one page both draw) and its scripts, no ``<html>`` around them;
+    plotly.js inlined but run once per page, unless ``include_plotlyjs`` says otherwise
+    (see :func:`to_html`)."""
+    div_id = snippet_id(fig, Path(path).name)
+    return write_text(path, chart_html(fig, div_id=div_id, include_plotlyjs=include_plotlyjs))
 
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.io import Outputs, write_text
+from timeline.page import event_anchor
 from timeline.render import to_html
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ th[aria-sort="ascending"]::after { content: " ▲"; }
 th[aria-sort="descending"]::after { content: " ▼"; }
 #events td:first-child { white-space: nowrap; }
 input#filter { width: 24rem; padding: 0.4rem; margin: 0.5rem 0; }
-.sources li { margin-bottom: 0.6rem; } .sources :target { background: #fff3c4; }
+.sources li { margin-bottom: 0.6rem; }
+.sources :target, .sources .tl-hit { background: #fff3c4; }
 .muted { color: #666; }
 """
 
@@ -41,9 +43,13 @@ _SCRIPT = """
   var body = table.tBodies[0];
   document.getElementById("filter").addEventListener("input", function (e) {
     var needle = e.target.value.toLowerCase();
+    var shown = [];
     Array.prototype.forEach.call(body.rows, function (row) {
       row.hidden = needle && row.textContent.toLowerCase().indexOf(needle) < 0;
+      if (!row.hidden) { shown.push(row.getAttribute("data-anchor")); }
     });
+    var chart = document.getElementById("timeline");  // the chart shows what the table does
+    if (chart && chart.timelineShow) { chart.timelineShow(needle ? shown : null); }
   });
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
     th.addEventListener("click", function () {
@@ -86,7 +92,7 @@ def html_report(timeline: Timeline) -> str:
         if row["date_end"] != row["date_start"]:
             interval += f" – {row['date_end'].isoformat()}"
         rows.append(
-            "<tr>"
+            f'<tr data-anchor="{event_anchor(row["event_id"])}">'
             f'<td data-key="{row["date_start"].isoformat()}">{_e(interval)}</td>'
             f"<td>{_e(row['date_text'])}</td>"
             f"<td>{_e(row['category'])}</td>"
@@ -97,13 +103,15 @@ def html_report(timeline: Timeline) -> str:
         )
         where = "; ".join(row["sources"])
         sources.append(
-            f'<li id="{anchor}"><q>{_e(row["sentence"])}</q> '
+            f'<li id="{anchor}" data-event="{event_anchor(row["event_id"])}">'
+            f"<q>{_e(row['sentence'])}</q> "
             f'<span class="muted">— {_e(where)}</span></li>'
         )
     category_rows = "".join(f"<tr><td>{_e(c)}</td><td>{n}</td></tr>" for c, n in ranked)
     chart = to_html(timeline.figure(), include_plotlyjs=True, full_html=False)
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(title)}</title>
 <style>{_STYLE}</style></head>
 <body>
 <h1>{_e(title)}</h1>
@@ -119,7 +127,7 @@ def html_report(timeline: Timeline) -> str:
 <th>actors</th><th>source</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table>
 <h2>Sources</h2>
-<ol class="sources">{"".join(sources)}</ol>
+<ol class="sources" data-chart="timeline">{"".join(sources)}</ol>
 <script>{_SCRIPT}</script>
 </body></html>
 """
