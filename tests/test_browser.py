@@ -254,3 +254,22 @@ def test_browser_report_filter_filters_the_chart(browser, tmp_path) -> None:
     page.locator(".sources li.tl-hit").wait_for()
     assert errors == []
     page.close()
+
+
+def test_browser_a_category_keeps_its_colour_across_two_builds(browser, tmp_path) -> None:
+    def swatches(source: Path) -> dict[str, str]:
+        page, _ = _open(browser, build(source).write(tmp_path / f"{source.stem}.html"))
+        found = page.evaluate(
+            """Array.from(document.querySelectorAll('#timeline .legend .traces'))
+               .map(t => [t.querySelector('.legendtext').textContent,
+                          getComputedStyle(t.querySelector('.legendpoints path')).fill])"""
+        )
+        page.close()
+        return dict(found)
+
+    one = swatches(EXAMPLE)
+    two = swatches(ROOT / "examples" / "orbit-press-release.txt")
+    shared = set(one) & set(two)
+    assert {"launch", "personnel", "promotion"} <= shared
+    assert all(one[name] == two[name] for name in shared), (one, two)
+    assert len(set(one.values())) == len(one)  # and lanes of one chart differ
