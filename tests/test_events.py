@@ -1092,6 +1092,24 @@ def test_events_a_range_keeps_its_end() -> None:
     assert ("2025-05-03", "2025-05-03", "2025-05-03") in spans  # "to 11 million" is no day
 
 
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [
+        ("Acme held its fair from 9 to 11 March 2023.", "2023-03-09/2023-03-11"),
+        ("Acme held its fair on 9-11 March 2023.", "2023-03-09/2023-03-11"),
+        ("Acme held its fair from March 9 to 11, 2023.", "2023-03-09/2023-03-11"),
+        ("The strike ran from 9 March to 14 March 2023.", "2023-03-09/2023-03-14"),
+        ("The strike ran from March 9 to April 2, 2023.", "2023-03-09/2023-04-02"),
+        ("The strike ran from 28 February to 3 March 2023.", "2023-02-28/2023-03-03"),
+        ("The sale ran from December 28 to January 3, 2023.", "2022-12-28/2023-01-03"),
+    ],
+)
+def test_events_a_range_written_any_way_keeps_both_ends_and_its_year(text: str, timex: str) -> None:
+    (event,) = _events(text, date(2024, 1, 25))
+    assert event.timex == timex
+    assert event.title in ("Acme held its fair", "The strike ran", "The sale ran")  # no date left
+
+
 def test_events_a_range_between_two_dates_keeps_its_end_and_leaves_the_title() -> None:
     (event,) = _events(
         "Staff will be offered voluntary departure packages between April 1 and May 15.",

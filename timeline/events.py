@@ -100,6 +100,7 @@ class EventRules:
     aside_names: re.Pattern[str]  # an aside whose names take no part in the clause's event
     range_end: re.Pattern[str]  # right after a date: where the range it opens ends
     range_between: re.Pattern[str]  # right before a date: it opens a range "between ... and"
+    range_year: re.Pattern[str]  # between a range's last day and its year ("11, 2023")
     state_since: re.Pattern[str]  # right before a date: since when a state lasts
     told: re.Pattern[str]  # right before a date: when something was said
     told_after: re.Pattern[str]  # right after a date: the same, before who said it
@@ -150,6 +151,7 @@ _OPTIONAL = (
     "timing",
     "range_end",
     "range_between",
+    "range_year",
     "state_since",
     "told",
     "told_after",
@@ -1747,21 +1749,36 @@ def _range_end(
         text, max(0, start - 12), start
     ):
         return None
-    if found.group("day") is not None:
-        if timex.granularity is not Granularity.DAY:
-            return None
-        try:
-            day = timex.start.replace(day=int(found.group("day")))
-        except ValueError:
-            return None
-        return (day, day.isoformat(), found.end()) if day > timex.start else None
-    for other in mentions:
+    bare = found.group("day") is not None
+    at = found.start("day") if bare else found.end()
+    for other in mentions:  # a date of its own ("to 3 March 2023"), else a bare day
         end = other.timex
-        if other.mention.start != found.end() or end is None or end.end is None:
+        if other.mention.start != at or end is None or end.end is None:
             continue
         if end.start is not None and timex.start < end.start and end.end - timex.start < _YEAR:
             return end.end, end.value, other.mention.end
-    return None
+    if not bare or timex.granularity is not Granularity.DAY:
+        return None
+    try:
+        day = timex.start.replace(day=int(found.group("day")))
+    except ValueError:
+        return None
+    if day <= timex.start:
+        return None
+    # the range's year written after its last day ("March 9 to 11, 2023") is part of it
+    after = rules.range_year.match(text, found.end())
+    close, year_at = found.end(), after.end() if after else -1
+    for other in mentions:
+        year = other.timex
+        if (
+            other.mention.start == year_at
+            and year is not None
+            and year.granularity is Granularity.YEAR
+            and year.start is not None
+            and year.start.year == day.year
+        ):
+            close = other.mention.end
+    return day, day.isoformat(), close
 
 
 def _predicates(

@@ -76,9 +76,13 @@ def _calendar(values: Values, text: str) -> CalendarExpr:
     limit = {Granularity.QUARTER: 4, Granularity.HALF: 2}.get(unit)
     if limit is not None and (index is None or not 1 <= index <= limit):
         raise ValueError(index)
+    year = _year(values)
+    end_month = _int(values, "end_month")
+    if end_month is not None and month is not None and year.value is not None and month > end_month:
+        year = replace(year, value=year.value - 1)  # "December 28 to January 3, 2024"
     return CalendarExpr(
         unit=unit,
-        year=_year(values),
+        year=year,
         month=month,
         day=day,
         index=index,
