@@ -63,6 +63,10 @@ TENSES = [
     ("The acquisition of Guber Co. for $200 million will close Monday.", Tense.FUTURE),
     # after a reporting verb, what was said: "welcomed" is the other clause's
     ("Acme welcomed the ruling and said it would launch in the second half.", Tense.FUTURE),
+    # a deadline looks ahead, unless what had been done by then follows
+    ("Acme will cut 4,000 jobs by February.", Tense.FUTURE),
+    ("By Wednesday it had processed 61,000 refund requests.", Tense.PAST),
+    ("They gave Merieux until mid-November to submit more.", Tense.FUTURE),
 ]
 
 

@@ -135,6 +135,9 @@ class Resources:
     # right before a date: it is a deadline ("by the end of 2027"), whose year puts nothing
     # in focus
     deadline: re.Pattern[str] | None = None
+    # right after a deadline's date: what had been done by then ("By Wednesday it had
+    # processed ..."): the date lies behind
+    completed: re.Pattern[str] | None = None
     # before a date within its sentence: it is inside an aside about a name (", which was
     # founded in 2011"), whose year puts nothing in focus
     background: re.Pattern[str] | None = None
@@ -431,6 +434,7 @@ def load(lang: str = "en") -> Resources:
         date_order=pack.date_order,
         fiscal=_setting_pattern(settings, "fiscal"),
         deadline=_setting_pattern(settings, "deadline"),
+        completed=_setting_pattern(settings, "completed"),
         background=_setting_pattern(settings, "background"),
     )
 

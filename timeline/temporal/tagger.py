@@ -367,7 +367,11 @@ def _tense(text: str, start: int, end: int, sentence: tuple[int, int], res: Reso
     its clause (within ``sentence``, its sentence's span) do."""
     prep = res.tense_prep_words.search(text, max(0, start - 40), start)
     if prep is not None:
-        return Tense[res.tense_prep[prep.group("prep").lower()]]
+        given = Tense[res.tense_prep[prep.group("prep").lower()]]
+        # a deadline looks ahead unless what had been done by then follows ("By Wednesday
+        # it had processed 61,000 requests")
+        done = res.completed is not None and res.completed.match(text[end : sentence[1]])
+        return Tense.PAST if given is Tense.FUTURE and done else given
     if res.reported_before.search(text, max(0, start - 20), start):
         return Tense.PAST
     return _clause_tense(text, start, end, sentence, res)
