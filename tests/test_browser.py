@@ -273,3 +273,17 @@ def test_browser_a_category_keeps_its_colour_across_two_builds(browser, tmp_path
     assert {"launch", "personnel", "promotion"} <= shared
     assert all(one[name] == two[name] for name in shared), (one, two)
     assert len(set(one.values())) == len(one)  # and lanes of one chart differ
+
+
+def test_browser_a_note_tells_what_lies_outside_the_first_view_until_it_is_shown(
+    browser, tmp_path
+) -> None:
+    path = build(ROOT / "examples" / "orbit-press-release.txt").write(tmp_path / "o.html")
+    page, errors = _open(browser, path)
+    note = page.locator("#timeline .annotation-text", has_text="◀ 2014")
+    assert note.count() == 1
+    page.locator("#timeline .updatemenu-button", has_text="all").click(force=True)
+    page.wait_for_timeout(600)
+    assert page.locator("#timeline .annotation-text", has_text="◀ 2014").count() == 0
+    assert errors == []
+    page.close()

@@ -129,6 +129,8 @@ def test_render_first_view_leaves_out_a_far_outlier() -> None:
     assert fig.layout.xaxis.range[0][:4] == "2023"
     (menu,) = fig.layout.updatemenus
     assert menu.buttons[-1].args[0]["xaxis.range"][0][:4] == "1997"  # "all" reaches it
+    notes = [a.text for a in fig.layout.annotations if (a.name or "").startswith("outside")]
+    assert notes == ["◀ 1998 · Acme was founded"]  # told at the edge of the first view
 
 
 def test_render_lanes_follow_the_taxonomy_order(example) -> None:
@@ -187,9 +189,13 @@ def test_render_approximate_and_planned_events_are_hollow() -> None:
     symbols = {
         c[0]: s for t in _drawn(fig) for c, s in zip(t.customdata, t.marker.symbol, strict=True)
     }
-    hollow = sorted(title for title, s in symbols.items() if s.endswith("-open"))
+    hollow = sorted(title for title, s in symbols.items() if "-open" in s)
     assert len(symbols) == 3
     assert len(hollow) == 2  # "soon after" (approximate) and the planned lab
+    assert sorted(s for s in symbols.values() if "-open" in s) == [
+        "circle-open",
+        "circle-open-dot",
+    ]
     labels = [t for trace in fig.data for t in (trace.text or ()) if t]
     assert any(t.startswith("~") for t in labels)
     assert any(" · planned · " in t for t in labels)

@@ -56,11 +56,11 @@ CATEGORY_COLOURS = {
     "closure": "#999933",
     "personnel": "#E69F00",
     "promotion": "#CC79A7",
-    "policy": "#44AA99",
+    "policy": "#A6761D",
     "partnership": "#56B4E9",
     "launch": "#009E73",
     "conference": "#C49A00",
-    "announcement": "#88CCEE",
+    "announcement": "#6C7A89",
     "other": OTHER_COLOUR,
 }
 OTHER_LANE = "other"
@@ -132,6 +132,9 @@ class Layout:
     bands: tuple[tuple[str, date], ...]  # festival days to shade, with their names
     view: Window | None = None  # what the chart opens on: the main cluster of dates
     windows: tuple[tuple[str, Window], ...] = ()  # the range buttons, narrowest first
+    # what lies outside the first view, told at its edge: (row, "left"/"right", text, the
+    # date of the nearest such event), one a lane and side
+    outside: tuple[tuple[float, str, str, datetime], ...] = ()
 
 
 Window = tuple[datetime, datetime]
@@ -231,11 +234,12 @@ def _cut(text: str, room: int) -> str:
     return kept.rstrip(",;:·-–— ") + "…"
 
 
-def label(row: dict[str, Any], *, year: int | None = None) -> str:
+def label(row: dict[str, Any], *, year: int | None = None, named: str | None = None) -> str:
     """The words beside an event on the chart: its date at its precision, then its title,
     in at most :data:`LABEL_CHARS` characters' width; "~" before an approximate date,
     "planned" or "reported" before the title of such an event. ``year``: the one year the
-    whole chart lies in, left out of the dates.
+    whole chart lies in, left out of the dates; ``named``: the company the chart's title
+    names, left out where a title opens with it (the room goes to what it did).
 
     >>> row = {"date_start": date(2023, 11, 10), "date_end": date(2023, 11, 10),
     ...        "granularity": "day", "mod": None, "approximate": False, "status": "done",
@@ -244,6 +248,8 @@ def label(row: dict[str, Any], *, year: int | None = None) -> str:
     '10 Nov · Lanting held a merchant…'
     >>> label({**row, "approximate": True, "status": "planned"})
     '~10 Nov 2023 · planned · Lanting held a…'
+    >>> label(row, year=2023, named="Lanting")
+    '10 Nov · Held a merchant conference in…'
     >>> label({**row, "granularity": "month", "date_start": date(2023, 11, 1),
     ...        "date_end": date(2023, 11, 30), "title": "兰亭举办商家大会"}, year=2023)
     'Nov · 兰亭举办商家大会'
@@ -256,6 +262,9 @@ def label(row: dict[str, Any], *, year: int | None = None) -> str:
     status = row.get("status")
     head = f"{when} · {status} · " if status in ("planned", "reported") else f"{when} · "
     title = " ".join(str(row.get("title") or "").split())
+    if named and title.startswith(named + " ") and len(title) > len(named) + 1:
+        rest = title[len(named) + 1 :]
+        title = rest[:1].upper() + rest[1:]
     return head + _cut(title, LABEL_CHARS - _width(head))
 
 
@@ -371,6 +380,38 @@ def _spans(
     return bare, labelled
 
 
+def _named(frame: pl.DataFrame, title: str | None) -> str | None:
+    """The company the chart is about: the actor named first most often, when the chart's
+    title names it too ("Lanting's 2023 in review")."""
+    if not title or frame.is_empty():
+        return None
+    firsts = [a for a in frame["first_actor"].to_list() if a and a != "no actor named"]
+    if not firsts:
+        return None
+    top = max(sorted(set(firsts)), key=firsts.count)
+    return top if firsts.count(top) * 3 >= len(firsts) and top in title else None
+
+
+def _outside(lane: Lane, view: Window) -> list[tuple[float, str, str, datetime]]:
+    """A lane's events outside the first ``view``, one note a side: the nearest one's
+    label, and how many more ("◀ 2014 · Orbit was founded", "◀ 3 earlier · ...")."""
+    notes = []
+    rows = list(zip(lane.events, lane.xs, strict=True))
+    for side, away in (
+        ("left", [r for r in rows if r[1] < view[0]]),
+        ("right", [r for r in rows if r[1] > view[1]]),
+    ):
+        if not away:
+            continue
+        row, at = max(away, key=lambda r: r[1]) if side == "left" else min(away, key=lambda r: r[1])
+        text = label(row)
+        if len(away) > 1:
+            text = f"{len(away)} {'earlier' if side == 'left' else 'later'} · {text}"
+        text = f"◀ {text}" if side == "left" else f"{text} ▶"
+        notes.append((lane.top + (lane.rows - 1) / 2, side, text, at))
+    return notes
+
+
 def _lane_values(frame: pl.DataFrame, lane: str, order: Sequence[str] | None) -> list[str]:
     import polars as pl
 
@@ -417,7 +458,7 @@ def layout(
             f"{shown} events from {docs} document{'s' if docs != 1 else ''} · "
             f"{first.isoformat()} to {last.isoformat()} · ◆ a day, ● a month, quarter or "
             "year (its bracket the period), bars a range of days · hollow: approximate, "
-            "planned or reported"
+            "⊙ planned, ⊕ reported"
         )
         view, buttons = windows(
             [datetime.combine(d, time()) for d in frame["date_start"]],
@@ -430,11 +471,13 @@ def layout(
     one_year = first.year if first is not None and last is not None else None
     if first is not None and last is not None and first.year != last.year:
         one_year = None
+    named = _named(frame, title)
     lanes: list[Lane] = []
+    outside: list[tuple[float, str, str, datetime]] = []
     offset = 0.0
     for value in _lane_values(frame, column, lane_order):
         rows = frame.filter(pl.col(column).cast(pl.String) == value).to_dicts()
-        labels = [label(row, year=one_year) for row in rows]
+        labels = [label(row, year=one_year, named=named) for row in rows]
         placed = stack(*_spans(rows, labels, span), _ranked(rows), most_rows=LABEL_ROWS)
         rows_of = [p if p >= 0 else -1 - p for p in placed]
         lanes.append(
@@ -450,6 +493,8 @@ def layout(
                 labels=tuple(t if p >= 0 else "" for t, p in zip(labels, placed, strict=True)),
             )
         )
+        if view is not None:
+            outside.extend(_outside(lanes[-1], view))
         offset += max(rows_of) + 1 + LANE_GAP
     refs = sorted(set(reference_dates))
     return Layout(
@@ -468,4 +513,5 @@ def layout(
         bands=tuple(bands),
         view=view,
         windows=tuple(buttons),
+        outside=tuple(outside),
     )

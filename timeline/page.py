@@ -36,7 +36,8 @@ body { font-family: Inter, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0 a
 .tl-list li { padding: 0.45rem 0.4rem; border-bottom: 1px solid #eee; font-size: 0.95rem; }
 .tl-list li:hover, .tl-list li.tl-hit { background: #fff6d6; }
 .tl-list time { font-variant-numeric: tabular-nums; color: #444; display: inline-block;
-                min-width: 8.5rem; }
+                min-width: 10.5rem; padding-right: 0.5rem; }
+.tl-phone-title { display: none; font-size: 1.25rem; font-weight: 600; margin: 0.5rem 0; }
 .tl-chip { display: inline-block; font-size: 0.75rem; padding: 0.05rem 0.45rem;
            border-radius: 0.7rem; color: #fff; background: var(--c); margin-right: 0.4rem; }
 .tl-status { font-size: 0.75rem; color: #8a4b00; border: 1px solid #d9a066;
@@ -50,6 +51,7 @@ body { font-family: Inter, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0 a
   .tl-page { display: flex; flex-direction: column; }
   .tl-list { order: -1; }
   .tl-list time { min-width: 0; display: block; font-size: 0.85rem; }
+  .tl-phone-title { display: block; }
   .modebar-container { display: none; }
 }
 """
@@ -89,6 +91,20 @@ _SCRIPT = """
   }
   fit();
   window.addEventListener("resize", fit);
+  // a note of what lies outside the view goes once the view reaches its event
+  gd.on("plotly_relayout", function () {
+    var range = gd.layout.xaxis.range;
+    if (!range || !gd.layout.annotations) { return; }
+    var changes = {};
+    gd.layout.annotations.forEach(function (note, i) {
+      var name = note.name || "";
+      if (name.indexOf("outside ") !== 0) { return; }
+      var side = name.split(" ")[1], at = name.slice(("outside " + side + " ").length);
+      var away = side === "left" ? at < String(range[0]) : at > String(range[1]);
+      if (note.visible !== away) { changes["annotations[" + i + "].visible"] = away; }
+    });
+    if (Object.keys(changes).length) { Plotly.relayout(gd, changes); }
+  });
   gd.on("plotly_click", function (event) {
     var data = event.points && event.points[0] && event.points[0].customdata;
     if (!data) { return; }
@@ -233,7 +249,7 @@ def page_html(fig: go.Figure, *, include_plotlyjs: PlotlyJs = True) -> str:
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_title(fig)}</title><style>{_STYLE}</style></head>
-<body><main class="tl-page">
+<body><h1 class="tl-phone-title">{_title(fig)}</h1><main class="tl-page">
 <div class="tl-chart">{chart_html(fig, include_plotlyjs=include_plotlyjs)}</div>
 {event_list(fig)}
 </main></body></html>

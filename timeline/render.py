@@ -181,6 +181,23 @@ def plotly_figure(laid: Layout) -> go.Figure:
         }
         for name, day in laid.bands
     ]
+    # what lies outside the first view, at its edge (the page's script hides a note once
+    # the view reaches its event)
+    outside = [
+        {
+            "x": 0 if side == "left" else 1,
+            "xref": "paper",
+            "xanchor": side,
+            "y": y,
+            "yref": "y",
+            "text": _escape(text),
+            "showarrow": False,
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": LABEL_SIZE, "color": "#555555"},
+            "name": f"outside {side} {_when(at)}",
+        }
+        for y, side, text, at in laid.outside
+    ]
     # one line: the reference date, or for many documents the latest ("as of")
     annotations: list[dict[str, Any]] = []
     if laid.reference is not None:
@@ -195,6 +212,7 @@ def plotly_figure(laid: Layout) -> go.Figure:
                 "y0": 0,
                 "y1": 1,
                 "line": {"color": "#D55E00", "width": 1.5, "dash": "dot"},
+                "layer": "below",  # (under the labels and marks it crosses)
             }
         )
         annotations.append(
@@ -241,7 +259,7 @@ def plotly_figure(laid: Layout) -> go.Figure:
         },
         barmode="overlay",
         shapes=shapes,
-        annotations=annotations + band_labels,
+        annotations=annotations + band_labels + outside,
         xaxis={
             "type": "date",
             "showgrid": True,
@@ -274,7 +292,8 @@ def _buttons(laid: Layout) -> dict[str, Any]:
     return {
         "type": "buttons",
         "direction": "right",
-        "showactive": False,
+        "showactive": True,
+        "active": len(laid.windows) - 1 if laid.view == laid.windows[-1][1] else -1,
         "x": 0,
         "xanchor": "left",
         "y": 1,
@@ -298,6 +317,17 @@ def _hollow(row: dict[str, Any]) -> bool:
     """Whether an event is drawn hollow: its date approximate, or it is planned or only
     reported."""
     return bool(row.get("approximate")) or row.get("status") in ("planned", "reported")
+
+
+def _style(row: dict[str, Any]) -> str:
+    """How a mark is drawn hollow (a plotly symbol's suffix): planned ones with a dot in
+    the middle, reported ones with a cross, approximate ones plain; "" for filled."""
+    status = row.get("status")
+    if status == "planned":
+        return "-open-dot"
+    if status == "reported":
+        return "-cross-open"
+    return "-open" if row.get("approximate") else ""
 
 
 def _brackets(lane: Lane, *, dashed: bool) -> go.Scatter | None:
@@ -369,10 +399,11 @@ def _add_lane(fig: go.Figure, lane: Lane) -> None:
                 textfont={"size": LABEL_SIZE, "color": LABEL_COLOUR},
                 marker={
                     "symbol": [
-                        ("diamond" if mark == "day" else "circle") + ("-open" if h else "")
-                        for (_, _, mark, *_), h in zip(points, hollow, strict=True)
+                        ("diamond" if mark == "day" else "circle") + _style(row)
+                        for row, _, mark, *_ in points
                     ],
                     "size": [13 if mark == "day" else 11 for _, _, mark, *_ in points],
+                    "opacity": 1,  # (sizes given one by one would make it 0.7)
                     "color": colour,
                     "line": {
                         "color": [colour if h else "white" for h in hollow],
