@@ -1143,6 +1143,16 @@ def test_events_an_aside_telling_when_dates_its_clause_and_is_no_event_of_its_ow
     ]
 
 
+def test_events_an_aside_telling_when_a_deal_was_made_beats_a_bound_of_the_clause() -> None:
+    text = (
+        "Under the settlement, which was announced on Monday, Corvane will pay Ardent "
+        "$120 million upfront plus royalties on Telvira sales through 2036."
+    )
+    (event,) = _events(text, date(2025, 12, 4))
+    assert event.timex == "2025-12-01"  # when it was agreed, not how long royalties run
+    assert event.category == "legal"
+
+
 def test_events_an_introduction_to_what_follows_is_no_event() -> None:
     assert not _events(
         "Here is how the year went, from the Spring Festival to Double 12.", date(2025, 1, 9)

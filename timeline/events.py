@@ -502,9 +502,10 @@ def _festive(mentions: Sequence[Resolved], framed: Callable[[int], bool]) -> set
 def _times(found: Resolved | None, timed: Resolved, aside: Sequence[Resolved]) -> bool:
     """Does the date ``timed`` of an aside telling when the thing named happens ("which ran
     from January 25 to February 8", its mentions ``aside``) date the clause rather than the
-    clause's own date ``found``: when it has none, or only a coarser one that holds it
-    (2026), or a festival's day outside the aside's dates?"""
-    if found is None:
+    clause's own date ``found``: when it has none, only a deadline or a bound ("royalties
+    through 2036"), only a coarser one that holds it (2026), or a festival's day outside
+    the aside's dates?"""
+    if found is None or found.mention.deadline:
         return True
     outer, inner = found.timex, timed.timex
     assert outer is not None and inner is not None
