@@ -548,6 +548,8 @@ def test_events_actors_are_organizations_and_people(
         "It had $710 million in cash and investments as of Sept. 30, 2023.",
         "As of December 31, 2022, Acme employed about 480 people.",
         "Its shares fell 6% on Monday, May 8, 2023.",
+        "Corvane shares rose 14% in premarket trading on Thursday, May 11, 2023.",
+        "Brightwater's stock closed at $46.80 on May 10, 2023, above the offer price.",
         "Acme's shares have lost about a third of their value in 2023.",
         "Today it has about 1.9 million customers, up from 2023.",
         "It aims for 10,000 Spanish subscribers by the end of 2024.",
