@@ -121,8 +121,12 @@ def _labels_overlap(page) -> int:
     )
 
 
-def test_browser_labels_do_not_overprint(page_for) -> None:
-    _, page, _ = page_for(EXAMPLE)
+@pytest.mark.parametrize(
+    "source",
+    [EXAMPLE, ROOT / "examples" / "orbit-press-release.txt", ROOT / "examples" / "lanting-news"],
+)
+def test_browser_labels_do_not_overprint(page_for, source: Path) -> None:
+    _, page, _ = page_for(source)
     assert _labels_overlap(page) == 0
     page.close()
 
