@@ -1155,6 +1155,15 @@ def test_events_an_aside_telling_when_a_deal_was_made_beats_a_bound_of_the_claus
     assert event.category == "legal"
 
 
+def test_events_an_organization_called_by_its_initials_takes_part() -> None:
+    text = (
+        "Britain's Competition and Markets Authority fined Portside on March 4, 2026. "
+        "The CMA first raised concerns with Portside in a warning letter in June 2024."
+    )
+    events = sorted(_events(text, date(2026, 3, 4)), key=lambda e: e.date_start)
+    assert "Competition and Markets Authority" in events[0].actors  # the letter's sender
+
+
 def test_events_an_introduction_to_what_follows_is_no_event() -> None:
     assert not _events(
         "Here is how the year went, from the Spring Festival to Double 12.", date(2025, 1, 9)

@@ -605,3 +605,44 @@ def main_subject(
         # ("Rheinmark Bank" is Rheinmark Bank AG, not Rheinmark Polska)
         forms = [n for n in forms if n.startswith(headline[0]) or headline[0].startswith(n)]
     return max(forms, key=lambda n: (uses[n], len(n), n))
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def initials(name: str) -> tuple[str, ...]:
+    """The acronyms an organization's name goes by: the initials of its capitalized words,
+    and of those after a leading place or form ("U.S. Food and Drug Administration" is FDA
+    too); none for a name of fewer than two such words.
+
+    >>> initials("Competition and Markets Authority")
+    ('CMA',)
+    >>> initials("U.S. Food and Drug Administration")
+    ('UFDA', 'FDA')
+    """
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    if len(words) < 2:
+        return ()
+    whole = "".join(w[0] for w in words)
+    out = [whole]
+    if len(words) > 2 and (
+        words[0].isupper() or "." in words[0] or words[0].endswith(("'s", "’s"))
+    ):
+        out.append("".join(w[0] for w in words[1:]))
+    return tuple(dict.fromkeys(out))
+
+
+def acronyms_in(text: str, names: Sequence[str]) -> list[str]:
+    """The names of ``names`` that ``text`` calls by their initials ("The CMA first raised
+    concerns ..." with the Competition and Markets Authority named before), in the order
+    the text uses them.
+
+    >>> acronyms_in("The CMA fined it.", ["Competition and Markets Authority", "Portside"])
+    ['Competition and Markets Authority']
+    """
+    by_initials: dict[str, str] = {}
+    for name in names:
+        for short in initials(name):
+            by_initials.setdefault(short, name)
+    found = [by_initials[m.group()] for m in _ACRONYM.finditer(text) if m.group() in by_initials]
+    return list(dict.fromkeys(found))

@@ -23,6 +23,7 @@ from timeline import lang as packs
 from timeline.actors import (
     QUOTES,
     Aliases,
+    acronyms_in,
     apply_aliases,
     capitalized_inside,
     common_word,
@@ -1314,6 +1315,7 @@ def extract_events(
 
     events = _people_named(_full_names(events, body), rules, lang, people)
     events = _described(_pairs_named(events, rules, lang), text, lang)
+    events = _acronyms(events, text, lang)
     headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = defined.own or main_subject(
         (e.actors for e in events), headline, product_names(text[document.body_start :], lang)
@@ -1505,6 +1507,21 @@ def _described(events: list[Event], text: str, lang: str) -> list[Event]:
         named = _latest_first(
             [a for a in event.actors if not is_person(a, lang)], named, DESCRIBED_BACK
         )
+    return out
+
+
+def _acronyms(events: list[Event], text: str, lang: str) -> list[Event]:
+    """Events whose clause calls an organization the events name by its initials ("The CMA
+    wrote to the company again", the Competition and Markets Authority named before) with
+    that organization taking part (after its own names)."""
+    orgs = list(dict.fromkeys(a for e in events for a in e.actors if not is_person(a, lang)))
+    if not orgs:
+        return events
+    out = []
+    for event in events:
+        found = acronyms_in(text[event.char_start : event.char_end], orgs)
+        more = tuple(n for n in found if n not in event.actors)
+        out.append(replace(event, actors=(*event.actors, *more)) if more else event)
     return out
 
 
