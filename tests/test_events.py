@@ -565,6 +565,7 @@ def test_events_actors_are_organizations_and_people(
         'Bo Li, Chief Financial Officer of Acme, added: "Costs fell to 18% of revenue in 2023."',
         "We thank Ingrid Berg for building the finance team in 2023.",
         "Cash, cash equivalents and marketable securities were $2.4 billion as of May 31, 2023.",
+        "Annual recurring revenue was $2.64 billion as of December 31, 2023, up 17%.",
         "Shares in Acme's parent fell 3.1% in London on Tuesday, May 9, 2023.",
         "Acme grew in 2023, and today more than 2.3 million merchants sell through it.",
         "Analysts at Huachen Securities estimate it needs 300,000 sales in 2024.",
