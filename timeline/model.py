@@ -239,8 +239,9 @@ class Mention:
 
     ``text == source[start:end]`` always holds. ``rule`` is the id of the rule that fired;
     ``tense``, ``paragraph`` and ``sentence`` (indexes in the text), ``deadline`` (it
-    follows "by", "before": the pack's ``deadline``) and ``background`` (it is inside an
-    aside about a name: the pack's ``background``) are the context the normalizer uses.
+    follows "by", "before": the pack's ``deadline``), ``background`` (it is inside an
+    aside about a name: the pack's ``background``) and ``lasting`` (it says since when a
+    state lasts, up to now: the pack's ``lasting``) are the context the normalizer uses.
     """
 
     start: int
@@ -253,6 +254,7 @@ class Mention:
     sentence: int = 0
     deadline: bool = False
     background: bool = False
+    lasting: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,3 +100,20 @@ def test_tagger_every_rule_example_holds_a_string_its_rule_requires() -> None:
                 if rule.required:
                     low = example.text.lower()
                     assert any(word in low for word in rule.required), (rule.id, example.text)
+
+
+def test_tagger_a_state_lasting_since_a_month_is_since_the_latest_one() -> None:
+    """A year in focus from another clause does not reach a state lasting up to now."""
+    from datetime import date
+
+    from timeline.temporal import resolve
+
+    text = "Sales fell in 2025, and the group has had a hiring freeze in place since January."
+    found = resolve(text, reference=date(2026, 3, 12))
+    assert [(r.mention.text, r.timex.value if r.timex else None) for r in found] == [
+        ("2025", "2025"),
+        ("January", "2026-01"),
+    ]
+    # (a date written with its year is that year's)
+    found = resolve("It has run the unit since January 2019.", reference=date(2026, 3, 12))
+    assert found[0].timex is not None and found[0].timex.value == "2019-01"

@@ -154,6 +154,8 @@ def resolve_all(
             # a year from an earlier sentence does not carry into it
             carried = mention.sentence == focus_sentence or mention.tense is not Tense.PRESENT
         focus_year = focus if carried else _later_year(mention, sentence_years)
+        if mention.lasting:
+            focus_year = None  # "... in 2025, and it has had a freeze in place since January"
         expr = mention.expr
         if (
             subject is not None

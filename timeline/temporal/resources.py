@@ -138,6 +138,9 @@ class Resources:
     # right after a deadline's date: what had been done by then ("By Wednesday it had
     # processed ..."): the date lies behind
     completed: re.Pattern[str] | None = None
+    # right before a date: a state that lasts from then up to now ("has had a hiring freeze
+    # in place since January"): the date is the latest such, whatever year is in focus
+    lasting: re.Pattern[str] | None = None
     # before a date within its sentence: it is inside an aside about a name (", which was
     # founded in 2011"), whose year puts nothing in focus
     background: re.Pattern[str] | None = None
@@ -435,6 +438,7 @@ def load(lang: str = "en") -> Resources:
         fiscal=_setting_pattern(settings, "fiscal"),
         deadline=_setting_pattern(settings, "deadline"),
         completed=_setting_pattern(settings, "completed"),
+        lasting=_setting_pattern(settings, "lasting"),
         background=_setting_pattern(settings, "background"),
     )
 

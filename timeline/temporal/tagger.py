@@ -228,6 +228,8 @@ WINDOW = 40
 # tense markers count within the sentence, and at most this far from the mention (keeps
 # the tagger linear on text without sentence ends)
 TENSE_REACH = 250
+# a state's "has had ... since" is this close before its date
+LASTING_REACH = 80
 # a deadline's word ("by") is this close before its date
 DEADLINE_REACH = 20
 # "New Year's Eve" looks this far around it for Spring Festival context, within its paragraph
@@ -538,6 +540,8 @@ def tag_reading(reading: Reading, everywhere: bool = False) -> list[Mention]:
                 and res.deadline.search(text, max(span[0], s - DEADLINE_REACH), s) is not None,
                 background=res.background is not None
                 and res.background.search(text, span[0], s) is not None,
+                lasting=res.lasting is not None
+                and res.lasting.search(text, max(span[0], s - LASTING_REACH), s) is not None,
             )
         )
     return mentions
