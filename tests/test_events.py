@@ -1012,6 +1012,10 @@ def test_events_an_undated_status_quo_is_no_event(reference: date) -> None:
             "in Austin.",
             [("2024-01-23", "layoffs"), ("2024-01-23", "closure")],
         ),
+        (  # "but" opens a second predicate too
+            "The union lodged an appeal on Saturday but dropped the appeal on Tuesday.",
+            [("2024-01-20", "legal"), ("2024-01-23", "legal")],
+        ),
     ],
 )
 def test_events_predicates_of_one_kind_and_other_dates_or_a_telling_are_events_of_their_own(
