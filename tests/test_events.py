@@ -1024,6 +1024,16 @@ def test_events_predicates_of_one_kind_and_other_dates_or_a_telling_are_events_o
     assert [(e.timex, e.category) for e in _events(text, reference)] == expected
 
 
+def test_events_a_second_predicate_is_titled_with_the_first_ones_noun_subject(
+    reference: date,
+) -> None:
+    text = "The union lodged an appeal on Saturday but dropped the appeal on Tuesday."
+    assert [e.title for e in _events(text, reference)] == [
+        "The union lodged an appeal",
+        "The union dropped the appeal",
+    ]
+
+
 def test_events_a_review_tells_no_news_of_the_day() -> None:
     from timeline.batches import process_document
 

@@ -125,6 +125,7 @@ class EventRules:
     title_reported: re.Pattern[str]  # a reporting frame a title drops
     title_tail: re.Pattern[str]  # where a title's main clause ends
     title_subjects: re.Pattern[str]  # a title opening with the main subject's stand-in
+    subject_articles: frozenset[str]  # a subject opening with one is a noun ("the guild")
     title_persons: re.Pattern[str]  # a title opening with a person's stand-in ("He")
     title_person_led: re.Pattern[str]  # ... or after an opening phrase ("In May, she ...")
     title_pairs: re.Pattern[str]  # ... with two organizations' ("They", "The two companies")
@@ -219,6 +220,7 @@ def event_rules(lang: str = "en") -> EventRules:
             period_categories=frozenset(data.get("period_categories", [])),
             predicate_verbs=frozenset(data.get("predicate_verbs", [])),
             title_plural=frozenset(data.get("title_plural", [])),
+            subject_articles=frozenset(data.get("subject_articles", [])),
             title_plural_verbs=frozenset(data.get("title_plural_verbs", [])),
             title_adverbs=frozenset(data.get("title_adverbs", [])),
             noun_openers=frozenset(data.get("title_noun_openers", [])),
@@ -1271,7 +1273,7 @@ def extract_events(
             subject = subject or (
                 stand_in.group()
                 if stand_in is not None
-                else (event.actors[0] if event.actors else None)
+                else (event.actors[0] if event.actors else _noun_subject(event.title, lang))
             )
             last = (paragraph, found, sentence.end)
         for span, found in aside_events:
@@ -1852,6 +1854,18 @@ def _predicates(
 def _people(text: str, lang: str) -> set[str]:
     """The people ``text`` names."""
     return {n for n in find_actors(text, lang=lang) if is_person(n, lang)}
+
+
+def _noun_subject(title: str, lang: str) -> str | None:
+    """A title's subject when it is a noun with its article, not a name: the words before
+    its verb ("The guild lodged an appeal": "The guild"), for a second predicate's title."""
+    words = title.split()
+    if not words or words[0].lower() not in event_rules(lang).subject_articles:
+        return None
+    for at, word in enumerate(words[1:4], start=1):
+        if _is_verb(word.lower(), lang, _VERB_KINDS):
+            return " ".join(words[:at]) if at > 1 else None
+    return None
 
 
 @lru_cache(maxsize=8192)
