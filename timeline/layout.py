@@ -15,6 +15,7 @@ import bisect
 import io
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -385,11 +386,11 @@ def _named(frame: pl.DataFrame, title: str | None) -> str | None:
     title names it too ("Lanting's 2023 in review")."""
     if not title or frame.is_empty():
         return None
-    firsts = [a for a in frame["first_actor"].to_list() if a and a != "no actor named"]
+    firsts = Counter(a for a in frame["first_actor"].to_list() if a and a != "no actor named")
     if not firsts:
         return None
-    top = max(sorted(set(firsts)), key=firsts.count)
-    return top if firsts.count(top) * 3 >= len(firsts) and top in title else None
+    top, count = min(firsts.items(), key=lambda item: (-item[1], item[0]))
+    return top if count * 3 >= firsts.total() and top in title else None
 
 
 def _outside(lane: Lane, view: Window) -> list[tuple[float, str, str, datetime]]:
