@@ -27,19 +27,21 @@ def _drawn(fig):
     return [trace for trace in fig.data if trace.customdata is not None]
 
 
+def _figure(text: str, reference: date = date(2024, 1, 25)):
+    """The chart of one document of ``text``."""
+    return build([document_from_text(text, doc_id="d", reference_date=reference)]).figure()
+
+
 def test_render_one_point_or_bar_per_event(example) -> None:
     counts = sum(len(trace.y) for trace in _drawn(example.figure()))
     assert counts == example.events.height
 
 
 def test_render_days_are_diamonds_periods_are_dots_and_ranges_are_bars() -> None:
-    doc = document_from_text(
+    fig = _figure(
         "On 3 May 2023, Acme opened a store. In June 2023, Acme cut jobs. "
-        "Acme held its fair from March 9 to 11, 2023.",
-        doc_id="d",
-        reference_date=date(2024, 1, 25),
+        "Acme held its fair from March 9 to 11, 2023."
     )
-    fig = build([doc]).figure()
     seen = []
     for trace in _drawn(fig):
         grains = [c[2].rsplit("(", 1)[1].split(",")[0].rstrip(")") for c in trace.customdata]
@@ -124,8 +126,7 @@ def test_render_first_view_leaves_out_a_far_outlier() -> None:
         "cut jobs. In June 2023, Acme bought Birch. In July 2023, Acme sued Delta. "
         "In August 2023, Acme launched Echo."
     )
-    doc = document_from_text(text, doc_id="d", reference_date=date(2024, 1, 25))
-    fig = build([doc]).figure()
+    fig = _figure(text)
     assert fig.layout.xaxis.range[0][:4] == "2023"
     (menu,) = fig.layout.updatemenus
     assert menu.buttons[-1].args[0]["xaxis.range"][0][:4] == "1997"  # "all" reaches it
@@ -179,13 +180,10 @@ def test_render_lanes_by_document_or_actor(lanes: str, first_tick: str) -> None:
 
 
 def test_render_approximate_and_planned_events_are_hollow() -> None:
-    doc = document_from_text(
+    fig = _figure(
         "In August 2023, Acme opened a store. Soon after, it closed a plant. "
-        "In March 2024, Acme will open a lab.",
-        doc_id="d",
-        reference_date=date(2024, 1, 25),
+        "In March 2024, Acme will open a lab."
     )
-    fig = build([doc]).figure()
     symbols = {
         c[0]: s for t in _drawn(fig) for c, s in zip(t.customdata, t.marker.symbol, strict=True)
     }
@@ -259,6 +257,5 @@ def test_render_draws_the_most_reported_events_of_a_big_table(example) -> None:
 @pytest.mark.parametrize("reference", [date(1, 1, 3), date(9999, 12, 31)])
 def test_render_lays_out_events_at_the_ends_of_the_calendar(reference: date) -> None:
     text = "Acme opened a store today. It closed a plant in December. It cut jobs in January."
-    doc = document_from_text(text, doc_id="d", reference_date=reference)
-    fig = build([doc]).figure()
+    fig = _figure(text, reference)
     assert sum(len(t.y) for t in _drawn(fig)) >= 1

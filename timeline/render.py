@@ -359,6 +359,18 @@ def _brackets(lane: Lane, *, dashed: bool) -> go.Scatter | None:
     )
 
 
+def _labelled(items: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
+    """Where a lane's marks sit and the labels beside them (``items``: event, row, mark,
+    anchor, label), as a trace's properties."""
+    return {
+        "x": [_when(x) for *_, x, _ in items],
+        "y": [y for _, y, *_ in items],
+        "text": [_escape(text) for *_, text in items],
+        "textposition": "middle right",
+        "textfont": {"size": LABEL_SIZE, "color": LABEL_COLOUR},
+    }
+
+
 def _add_lane(fig: go.Figure, lane: Lane) -> None:
     """A lane's events: brackets over periods, bars for ranges of days, a marker for each
     day and period, and each event's label beside its mark."""
@@ -392,11 +404,7 @@ def _add_lane(fig: go.Figure, lane: Lane) -> None:
                 legendgroup=name,
                 mode="markers+text",
                 meta="marks",
-                x=[_when(x) for *_, x, _ in points],
-                y=[y for _, y, *_ in points],
-                text=[_escape(text) for *_, text in points],
-                textposition="middle right",
-                textfont={"size": LABEL_SIZE, "color": LABEL_COLOUR},
+                **_labelled(points),
                 marker={
                     "symbol": [
                         ("diamond" if mark == "day" else "circle") + _style(row)
@@ -442,11 +450,7 @@ def _add_lane(fig: go.Figure, lane: Lane) -> None:
                 legendgroup=name,
                 mode="text",
                 meta="labels",
-                x=[_when(x) for *_, x, _ in spans],
-                y=[y for _, y, *_ in spans],
-                text=[_escape(text) for *_, text in spans],
-                textposition="middle right",
-                textfont={"size": LABEL_SIZE, "color": LABEL_COLOUR},
+                **_labelled(spans),
                 hoverinfo="skip",
                 showlegend=False,
             )
