@@ -67,6 +67,10 @@ TENSES = [
     ("Acme will cut 4,000 jobs by February.", Tense.FUTURE),
     ("By Wednesday it had processed 61,000 refund requests.", Tense.PAST),
     ("They gave Merieux until mid-November to submit more.", Tense.FUTURE),
+    # a past that is its present form, after a singular subject: the present takes -s
+    ("Acme cut prices in May.", Tense.PAST),
+    ("It set a new target in May.", Tense.PAST),
+    ("Acme will cut prices in May.", Tense.FUTURE),
 ]
 
 

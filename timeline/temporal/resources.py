@@ -141,6 +141,9 @@ class Resources:
     # right before a date: a state that lasts from then up to now ("has had a hiring freeze
     # in place since January"): the date is the latest such, whatever year is in focus
     lasting: re.Pattern[str] | None = None
+    # a verb whose past is its present form, after a singular subject ("Acme cut prices",
+    # "It set a target"): past (the present would end in -s); matched as cased
+    bare_past: re.Pattern[str] | None = None
     # before a date within its sentence: it is inside an aside about a name (", which was
     # founded in 2011"), whose year puts nothing in focus
     background: re.Pattern[str] | None = None
@@ -439,8 +442,15 @@ def load(lang: str = "en") -> Resources:
         deadline=_setting_pattern(settings, "deadline"),
         completed=_setting_pattern(settings, "completed"),
         lasting=_setting_pattern(settings, "lasting"),
+        bare_past=_cased_pattern(settings, "bare_past"),
         background=_setting_pattern(settings, "background"),
     )
+
+
+def _cased_pattern(settings: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """The pack's ``[dates]`` pattern ``key`` as written (case matters); None when none."""
+    pattern = settings.get(key)
+    return re.compile(pattern) if pattern else None
 
 
 def _setting_pattern(settings: Mapping[str, Any], key: str) -> re.Pattern[str] | None:

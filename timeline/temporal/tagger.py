@@ -463,6 +463,10 @@ def _votes(text: str, start: int, end: int, left: int, right: int, res: Resource
             continue  # a participle after "is", "will be": "are used", "will be held"
         last = (tense, match.end())
         votes[tense] += 1
+    if res.bare_past is not None:  # "Acme cut prices": a present would be "cuts"
+        votes[Tense.PAST] += sum(
+            1 for m in res.bare_past.finditer(text, left, right) if not start <= m.start() < end
+        )
     past, future = votes[Tense.PAST], votes[Tense.FUTURE]
     if past != future:
         return Tense.PAST if past > future else Tense.FUTURE
