@@ -632,17 +632,22 @@ def initials(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def acronyms_in(text: str, names: Sequence[str]) -> list[str]:
-    """The names of ``names`` that ``text`` calls by their initials ("The CMA first raised
-    concerns ..." with the Competition and Markets Authority named before), in the order
-    the text uses them.
-
-    >>> acronyms_in("The CMA fined it.", ["Competition and Markets Authority", "Portside"])
-    ['Competition and Markets Authority']
-    """
-    by_initials: dict[str, str] = {}
+def by_initials(names: Sequence[str]) -> dict[str, str]:
+    """Each acronym of ``names`` (:func:`initials`) and the first name it stands for."""
+    found: dict[str, str] = {}
     for name in names:
         for short in initials(name):
-            by_initials.setdefault(short, name)
-    found = [by_initials[m.group()] for m in _ACRONYM.finditer(text) if m.group() in by_initials]
+            found.setdefault(short, name)
+    return found
+
+
+def acronyms_in(text: str, names: Mapping[str, str]) -> list[str]:
+    """The names that ``text`` calls by their initials (``names``: :func:`by_initials`;
+    "The CMA first raised concerns ..." with the Competition and Markets Authority named
+    before), in the order the text uses them.
+
+    >>> acronyms_in("The CMA fined it.", by_initials(["Competition and Markets Authority"]))
+    ['Competition and Markets Authority']
+    """
+    found = [names[m.group()] for m in _ACRONYM.finditer(text) if m.group() in names]
     return list(dict.fromkeys(found))

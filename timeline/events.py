@@ -25,6 +25,7 @@ from timeline.actors import (
     Aliases,
     acronyms_in,
     apply_aliases,
+    by_initials,
     capitalized_inside,
     common_word,
     defined_names,
@@ -1517,11 +1518,12 @@ def _acronyms(events: list[Event], text: str, lang: str) -> list[Event]:
     wrote to the company again", the Competition and Markets Authority named before) with
     that organization taking part (after its own names)."""
     orgs = list(dict.fromkeys(a for e in events for a in e.actors if not is_person(a, lang)))
-    if not orgs:
+    shorts = by_initials(orgs)
+    if not shorts:
         return events
     out = []
     for event in events:
-        found = acronyms_in(text[event.char_start : event.char_end], orgs)
+        found = acronyms_in(text[event.char_start : event.char_end], shorts)
         more = tuple(n for n in found if n not in event.actors)
         out.append(replace(event, actors=(*event.actors, *more)) if more else event)
     return out

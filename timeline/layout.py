@@ -235,6 +235,20 @@ def _cut(text: str, room: int) -> str:
     return kept.rstrip(",;:·-–— ") + "…"
 
 
+def when(row: dict[str, Any], *, year: int | None = None) -> str:
+    """An event's date at its precision as the chart and its list write it: "~" before an
+    approximate one; ``year``, the one year the whole chart lies in, left out.
+
+    >>> when({"date_start": date(2023, 11, 1), "date_end": date(2023, 11, 30),
+    ...       "granularity": "month", "approximate": True}, year=2023)
+    '~Nov'
+    """
+    said = period_label(row["date_start"], row["date_end"], row["granularity"], row.get("mod"))
+    if year is not None and said.endswith(f" {year}") and said != str(year):
+        said = said[: -len(f" {year}")]
+    return "~" + said if row.get("approximate") else said
+
+
 def label(row: dict[str, Any], *, year: int | None = None, named: str | None = None) -> str:
     """The words beside an event on the chart: its date at its precision, then its title,
     in at most :data:`LABEL_CHARS` characters' width; "~" before an approximate date,
@@ -255,13 +269,9 @@ def label(row: dict[str, Any], *, year: int | None = None, named: str | None = N
     ...        "date_end": date(2023, 11, 30), "title": "兰亭举办商家大会"}, year=2023)
     'Nov · 兰亭举办商家大会'
     """
-    when = period_label(row["date_start"], row["date_end"], row["granularity"], row.get("mod"))
-    if year is not None and when.endswith(f" {year}") and when != str(year):
-        when = when[: -len(f" {year}")]
-    if row.get("approximate"):
-        when = "~" + when
+    date_said = when(row, year=year)
     status = row.get("status")
-    head = f"{when} · {status} · " if status in ("planned", "reported") else f"{when} · "
+    head = f"{date_said} · {status} · " if status in ("planned", "reported") else f"{date_said} · "
     title = " ".join(str(row.get("title") or "").split())
     if named and title.startswith(named + " ") and len(title) > len(named) + 1:
         rest = title[len(named) + 1 :]
@@ -360,23 +370,26 @@ def _ranked(rows: Sequence[dict[str, Any]]) -> list[int]:
 
 
 def _spans(
-    rows: Sequence[dict[str, Any]], labels: Sequence[str], span: timedelta
+    rows: Sequence[dict[str, Any]],
+    labels: Sequence[str],
+    xs: Sequence[datetime],
+    span: timedelta,
 ) -> tuple[list[tuple[datetime, datetime]], list[tuple[datetime, datetime]]]:
-    """The span each event takes in its row drawn alone and with its label, for
-    :func:`stack`: a single day as a share of the whole ``span`` (so close days stack
-    rather than overprint), a label as many characters' share as it has, and a gap after
-    each so that neighbours never touch."""
+    """The span each event takes in its row drawn alone and with its label (which starts
+    at its mark, ``xs``), for :func:`stack`: a single day as a share of the whole ``span``
+    (so close days stack rather than overprint), a label as many characters' share as it
+    has, and a gap after each so that neighbours never touch."""
     day = max(timedelta(days=1), span / _DAY_SHARE)
     char = max(timedelta(hours=1), span / _CHAR_SHARE)
     gap = max(timedelta(hours=12), span / _GAP_SHARE)
     bare: list[tuple[datetime, datetime]] = []
     labelled: list[tuple[datetime, datetime]] = []
-    for row, text in zip(rows, labels, strict=True):
+    for row, text, x in zip(rows, labels, xs, strict=True):
         start = datetime.combine(row["date_start"], time())
         end = datetime.combine(shifted(row["date_end"], timedelta(days=1)), time())
         end = max(end, _moved(start, day))
         bare.append((start, _moved(end, gap)))
-        reach = _moved(anchor(row), char * (_width(text) + 2))
+        reach = _moved(x, char * (_width(text) + 2))
         labelled.append((start, _moved(max(end, reach), gap)))
     return bare, labelled
 
@@ -479,7 +492,8 @@ def layout(
     for value in _lane_values(frame, column, lane_order):
         rows = frame.filter(pl.col(column).cast(pl.String) == value).to_dicts()
         labels = [label(row, year=one_year, named=named) for row in rows]
-        placed = stack(*_spans(rows, labels, span), _ranked(rows), most_rows=LABEL_ROWS)
+        xs = tuple(anchor(row) for row in rows)
+        placed = stack(*_spans(rows, labels, xs, span), _ranked(rows), most_rows=LABEL_ROWS)
         rows_of = [p if p >= 0 else -1 - p for p in placed]
         lanes.append(
             Lane(
@@ -490,7 +504,7 @@ def layout(
                 events=tuple(rows),
                 ys=tuple(offset + r for r in rows_of),
                 marks=tuple(mark(row) for row in rows),
-                xs=tuple(anchor(row) for row in rows),
+                xs=xs,
                 labels=tuple(t if p >= 0 else "" for t, p in zip(labels, placed, strict=True)),
             )
         )

@@ -72,6 +72,8 @@ _SCRIPT = """
     return document.querySelectorAll('[data-chart="{plot_id}"] [data-event]');
   }
   var wide = null;
+  var full = {"margin.l": gd.layout.margin.l, "yaxis.ticktext": gd.layout.yaxis.ticktext,
+              "title.text": gd.layout.title.text};  // (what a wide screen shows)
   function fit() {
     var now = gd.offsetWidth >= NARROW;
     if (now === wide) { return; }
@@ -83,10 +85,10 @@ _SCRIPT = """
     });
     if (marks.length) { Plotly.restyle(gd, {mode: now ? "markers+text" : "markers"}, marks); }
     if (labels.length) { Plotly.restyle(gd, {mode: now ? "text" : "none"}, labels); }
-    if (meta.ticks) {
-      Plotly.relayout(gd, {"margin.l": now ? meta.left : meta.narrow_left,
-                           "yaxis.ticktext": now ? meta.ticks : meta.short_ticks,
-                           "title.text": now ? meta.title : meta.short_title});
+    if (meta.short_ticks) {
+      Plotly.relayout(gd, now ? full : {"margin.l": meta.narrow_left,
+                                        "yaxis.ticktext": meta.short_ticks,
+                                        "title.text": meta.short_title});
     }
   }
   fit();
@@ -154,13 +156,14 @@ _SCRIPT = """
 """.replace("@NARROW@", str(NARROW)).replace("@ANCHOR@", str(ANCHOR))
 
 
-def event_anchor(event_id: str) -> str:
-    """The id an event goes by in a page (its list entry, its point's link).
+def event_anchor(event_id: str, prefix: str = "ev-") -> str:
+    """The id an event goes by in a page (its list entry, its point's link; ``prefix``
+    for another of its elements, the report's source sentence).
 
     >>> event_anchor("lanting-2023-review:12")
     'ev-lanting-2023-review-12'
     """
-    return "ev-" + "".join(c if c.isalnum() else "-" for c in event_id)
+    return prefix + "".join(c if c.isalnum() else "-" for c in event_id)
 
 
 def _plotlyjs(include_plotlyjs: PlotlyJs) -> str:
@@ -245,11 +248,12 @@ def _title(fig: go.Figure) -> str:
 def page_html(fig: go.Figure, *, include_plotlyjs: PlotlyJs = True) -> str:
     """A standalone page: its title, the chart, and under it (first on a phone) the list of
     its events, linked both ways."""
+    title = _title(fig)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_title(fig)}</title><style>{_STYLE}</style></head>
-<body><h1 class="tl-phone-title">{_title(fig)}</h1><main class="tl-page">
+<title>{title}</title><style>{_STYLE}</style></head>
+<body><h1 class="tl-phone-title">{title}</h1><main class="tl-page">
 <div class="tl-chart">{chart_html(fig, include_plotlyjs=include_plotlyjs)}</div>
 {event_list(fig)}
 </main></body></html>

@@ -25,10 +25,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from timeline.calendar import period_label, shifted
+from timeline.calendar import shifted
 from timeline.errors import OutputError
 from timeline.io import Outputs, write_text
-from timeline.layout import MAX_EVENTS, Lane, Layout, layout
+from timeline.layout import MAX_EVENTS, Lane, Layout, layout, when
 from timeline.page import PlotlyJs, chart_html, event_anchor, page_html, snippet_id
 from timeline.table import Table
 
@@ -74,7 +74,6 @@ def _customdata(row: dict[str, Any]) -> list[str]:
     """What a point carries (every text escaped): for its hover, then for the page's list
     and links (:mod:`timeline.page`)."""
     actors = ", ".join(row["actors"] or []) or "no actor found"
-    when = period_label(row["date_start"], row["date_end"], row["granularity"], row.get("mod"))
     order = f"{row['date_start'].isoformat()} {row['doc_id']} {row['char_start']:012d}"
     return [
         _escape(row["title"]),
@@ -85,7 +84,7 @@ def _customdata(row: dict[str, Any]) -> list[str]:
         _wrap(row["sentence"]),
         _escape(f"{row['doc_id']} · characters {row['char_start']}–{row['char_end']}"),
         event_anchor(str(row["event_id"])),
-        _escape(("~" if row.get("approximate") else "") + when),
+        _escape(when(row)),
         _escape(row.get("status") or "done"),
         _escape(order),
         _escape(" ".join(str(row["sentence"] or "").split())),
@@ -122,9 +121,11 @@ def figure(
 
 
 def plotly_figure(laid: Layout) -> go.Figure:
-    """The plotly figure of a laid-out timeline: lanes as shaded stripes, bars for months,
-    quarters, half-years and years, diamonds for single days, a dotted line at the reference
-    date, festival bands; zoom, pan, a range slider and 1m/6m/1y/all buttons."""
+    """The plotly figure of a laid-out timeline: lanes as shaded stripes; diamonds for
+    single days, dots under a light bracket for months, quarters, half-years and years,
+    bars for ranges of days, each with its label; a dotted line at the reference date,
+    festival bands, notes of what lies outside the first view; zoom, pan and the layout's
+    range buttons."""
     fig = go.Figure()
     plot = max(200, int(ROW_HEIGHT * max(laid.height, 1) + 30))  # px: the lanes
     longest = max((len(lane.name) for lane in laid.lanes), default=8)
@@ -238,12 +239,9 @@ def plotly_figure(laid: Layout) -> go.Figure:
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        meta={  # what the page's script needs to fit the chart to a phone
-            "ticks": ticktext,
+        meta={  # what the page's script shows instead on a phone
             "short_ticks": [_short(lane.name) for lane in laid.lanes],
-            "left": left,
             "narrow_left": min(left, 16 + 7 * min(longest, _SHORT)),
-            "title": f"{_escape(laid.title)}<br><sup>{_escape(laid.subtitle)}</sup>",
             "short_title": _escape(laid.title),
         },
         height=plot + _TOP + _BOTTOM,

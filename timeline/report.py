@@ -75,10 +75,6 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _anchor(event_id: str) -> str:
-    return "src-" + "".join(c if c.isalnum() else "-" for c in event_id)
-
-
 def html_report(timeline: Timeline) -> str:
     """The HTML report as a string (plotly.js inlined: it works offline)."""
     frame = timeline.events
@@ -87,7 +83,7 @@ def html_report(timeline: Timeline) -> str:
     rows = []
     sources = []
     for row in frame.iter_rows(named=True):
-        anchor = _anchor(row["event_id"])
+        anchor = event_anchor(row["event_id"], "src-")
         interval = row["date_start"].isoformat()
         if row["date_end"] != row["date_start"]:
             interval += f" – {row['date_end'].isoformat()}"

@@ -442,21 +442,18 @@ def load(lang: str = "en") -> Resources:
         deadline=_setting_pattern(settings, "deadline"),
         completed=_setting_pattern(settings, "completed"),
         lasting=_setting_pattern(settings, "lasting"),
-        bare_past=_cased_pattern(settings, "bare_past"),
+        bare_past=_setting_pattern(settings, "bare_past", cased=True),
         background=_setting_pattern(settings, "background"),
     )
 
 
-def _cased_pattern(settings: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
-    """The pack's ``[dates]`` pattern ``key`` as written (case matters); None when none."""
+def _setting_pattern(
+    settings: Mapping[str, Any], key: str, *, cased: bool = False
+) -> re.Pattern[str] | None:
+    """The pack's ``[dates]`` pattern ``key``, case-insensitive unless ``cased``; None when
+    it has none."""
     pattern = settings.get(key)
-    return re.compile(pattern) if pattern else None
-
-
-def _setting_pattern(settings: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
-    """The pack's ``[dates]`` pattern ``key``, case-insensitive; None when it has none."""
-    pattern = settings.get(key)
-    return re.compile(pattern, re.IGNORECASE) if pattern else None
+    return re.compile(pattern, 0 if cased else re.IGNORECASE) if pattern else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -372,8 +372,12 @@ def _tense(text: str, start: int, end: int, sentence: tuple[int, int], res: Reso
         given = Tense[res.tense_prep[prep.group("prep").lower()]]
         # a deadline looks ahead unless what had been done by then follows ("By Wednesday
         # it had processed 61,000 requests")
-        done = res.completed is not None and res.completed.match(text[end : sentence[1]])
-        return Tense.PAST if given is Tense.FUTURE and done else given
+        done = (
+            given is Tense.FUTURE
+            and res.completed is not None
+            and res.completed.match(text, end, sentence[1]) is not None
+        )
+        return Tense.PAST if done else given
     if res.reported_before.search(text, max(0, start - 20), start):
         return Tense.PAST
     return _clause_tense(text, start, end, sentence, res)
