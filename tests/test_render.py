@@ -32,6 +32,16 @@ def _figure(text: str, reference: date = date(2024, 1, 25)):
     return build([document_from_text(text, doc_id="d", reference_date=reference)]).figure()
 
 
+def _day_event(
+    i: int, day: date, category: str, title: str, sources: tuple[str, ...] = ()
+) -> Event:
+    """Event ``i`` of document "d", on ``day``."""
+    return Event(
+        f"d:{i}", "d", day, day, Granularity.DAY, "x", None, "x", category, title, (), "s",
+        i, i + 1, day, sources=sources,
+    )  # fmt: skip
+
+
 def test_render_one_point_or_bar_per_event(example) -> None:
     counts = sum(len(trace.y) for trace in _drawn(example.figure()))
     assert counts == example.events.height
@@ -71,22 +81,11 @@ def test_render_dense_lane_labels_give_way_by_rank() -> None:
 
     day = date(2023, 5, 1)
     events = [
-        Event(
-            f"d:{i}",
-            "d",
+        _day_event(
+            i,
             day,
-            day,
-            Granularity.DAY,
-            "x",
-            None,
-            "x",
             "launch",
             f"Launch number {i} of the many launches that day",
-            (),
-            "s",
-            i,
-            i + 1,
-            day,
             sources=(f"d:{i}",) * (2 if i == 7 else 1),
         )
         for i in range(LABEL_ROWS + 4)
@@ -204,24 +203,7 @@ def test_render_many_days_use_webgl() -> None:
 
     day = date(2020, 1, 1)
     events = [
-        Event(
-            f"d:{i}",
-            "d",
-            day + timedelta(days=i),
-            day + timedelta(days=i),
-            Granularity.DAY,
-            "x",
-            None,
-            "x",
-            "other",
-            "t",
-            (),
-            "s",
-            i,
-            i + 1,
-            day,
-        )
-        for i in range(WEBGL_THRESHOLD + 1)
+        _day_event(i, day + timedelta(days=i), "other", "t") for i in range(WEBGL_THRESHOLD + 1)
     ]
     fig = figure(events_to_frame(events))
     assert {trace.type for trace in _drawn(fig)} == {"scattergl"}
