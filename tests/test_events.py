@@ -1335,6 +1335,34 @@ def test_events_a_definite_description_stands_for_the_organization_named_before(
     assert "Hotel Fairness Foundation" in events[-1].actors
 
 
+def test_events_the_head_of_a_name_stands_for_it_but_not_for_the_main_subject() -> None:
+    text = (
+        "---\ntitle: Dunmore Bank settles with pilots\n---\n"
+        "Dunmore Bank and the Coastal Pilots' Guild met on March 2, 2026. "
+        "The guild lodged an appeal on March 5, 2026. "
+        "The bank cut 40 jobs on March 9, 2026."
+    )
+    events = _events(text, date(2026, 3, 20))
+    assert "Coastal Pilots' Guild" in events[1].actors
+    assert "Coastal Pilots' Guild" not in events[2].actors
+
+
+def test_events_a_company_named_after_a_place_goes_by_the_place() -> None:
+    # "Harrow" is a place (GeoNames) and "Harrow Air" two capitalized words, like a
+    # person's name: acting alone, "Harrow" is the airline, and the airline the main subject
+    text = (
+        "---\ntitle: Harrow Air and pilots end strike\n---\n"
+        "Harrow Air and the Irish Pilots' Guild reached a deal on March 19, 2026. "
+        "Harrow went to court on March 12, 2026. "
+        "Harrow cancelled 620 flights on March 9, 2026. "
+        "Flights from Harrow resumed on March 21, 2026."
+    )
+    events = _events(text, date(2026, 3, 20))
+    court = next(e for e in events if "court" in e.title)
+    assert court.actors[0] == "Harrow"
+    assert all(any(a.startswith("Harrow") for a in e.actors) for e in events)
+
+
 def test_events_a_since_date_dates_a_clause_where_it_is_the_only_date(reference: date) -> None:
     events = _events(
         "Earnings fell 4% in 2022, and the group has had a hiring freeze in place since "

@@ -194,6 +194,7 @@ def find_actors(
     skip: Iterable[tuple[int, int]] = (),
     lang: str = "en",
     inside: frozenset[str] | None = None,
+    short: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Names in ``sentence`` in order of first appearance, skipping the ``skip`` spans
     (sentence offsets of date mentions), places, where-from words and company forms. With
@@ -209,9 +210,17 @@ def find_actors(
     ()
     >>> find_actors("Talks with Velocita Group ended.", inside=frozenset({"Velocita"}))
     ('Velocita Group',)
+
+    ``short``: the places that stand for an organization the document names after them
+    (:func:`place_short_forms`): such a place acting or owning is that organization.
+
+    >>> find_actors("Harrow went to court.", short=frozenset({"Harrow"}))
+    ('Harrow',)
+    >>> find_actors("It flies to Harrow.", short=frozenset({"Harrow"}))
+    ()
     """
     # (the event stage asks again of a sentence it has asked of: a follow-up, an aside)
-    return _find_actors(sentence, tuple(sorted(skip)), lang, inside)
+    return _find_actors(sentence, tuple(sorted(skip)), lang, inside, short)
 
 
 @lru_cache(maxsize=2048)
@@ -220,6 +229,7 @@ def _find_actors(
     skip: tuple[tuple[int, int], ...],
     lang: str,
     inside: frozenset[str] | None,
+    short: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     stop = _stopwords(lang)
     product, ordinary, _heads, edition = _name_rules(lang)
@@ -251,6 +261,8 @@ def _find_actors(
             continue  # a product, a campaign, a title in quotes, an event's edition
         for found_name in names:
             name = _as_actor(found_name, lang)
+            if name is None and found_name in short and _acting(sentence, start, end, lang):
+                name = found_name
             if name is None:
                 continue
             # (a script without capitals has no sentence-initial capitals to tell apart)
@@ -264,6 +276,58 @@ def _find_actors(
                 continue
             found.setdefault(name, None)
     return tuple(found)
+
+
+def place_short_forms(text: str, lang: str = "en") -> frozenset[str]:
+    """The places that open a name of an organization in ``text`` and that the text uses
+    alone as that organization, acting or owning ("Harrow Air ... Harrow went to court",
+    "Harrow's chief executive"): a company named after a place goes by the place's name.
+
+    >>> sorted(place_short_forms("Harrow Air grew. Then Harrow sued. In Harrow, it rained."))
+    ['Harrow']
+    >>> sorted(place_short_forms("Flights from Dublin rose. Dublin Airport Authority said so."))
+    []
+    """
+    places = _not_names(lang)
+    found: dict[str, list[tuple[int, int]]] = {}
+    opening: set[str] = set()
+    for _start, end, _run, names in packs.pack(lang).hook("names", _no_names)(
+        text, _stopwords(lang)
+    ):
+        for name in names:
+            words = name.split()
+            if len(words) == 1 and name.lower() in places:
+                found.setdefault(name, []).append((end - len(name), end))
+            elif (
+                len(words) > 1
+                and words[0].lower() in places
+                and name.lower() not in places
+                and _as_actor(name, lang) is not None
+            ):
+                # (a person goes by the last name alone: "Harrow" acting alone, after
+                # "Harrow Air", is no person's first name)
+                opening.add(words[0])
+    return frozenset(
+        w for w in opening & found.keys() if any(_acting(text, *at, lang) for at in found[w])
+    )
+
+
+# right after a name: it owns something ("Harrow's chief executive")
+_OWNS = re.compile(r"['’]s\b")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# the kinds of verb that make the word before them their subject
+_ACTING = ("PAST", "FUTURE", "REPORTED", "PRESENT")
+
+
+def _acting(text: str, start: int, end: int, lang: str) -> bool:
+    """Does the name at ``start:end`` own what follows or act: a possessive, a verb, and no
+    word of a place before it (the pack's ``[names] place_before``)?"""
+    if _place_before(lang).search(text, max(0, start - 20), start):
+        return False
+    if _OWNS.match(text, end):
+        return True
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and load_language(lang).is_verb(word.group(1), _ACTING)
 
 
 @lru_cache(maxsize=4096)
@@ -290,6 +354,13 @@ def _as_actor(found: str, lang: str) -> str | None:
     if not name or name.lower() in _not_names(lang) or _head_of(name, lang).lower() in heads:
         return None
     return name
+
+
+@cache
+def _place_before(lang: str) -> re.Pattern[str]:
+    """The pack's words right before a place (``[names] place_before``)."""
+    pattern = packs.pack(lang).settings.get("names", {}).get("place_before", "(?!x)x")
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @cache

@@ -34,6 +34,7 @@ from timeline.actors import (
     main_subject,
     mentions_main_subject,
     people_in,
+    place_short_forms,
     product_names,
 )
 from timeline.errors import ResourceError
@@ -920,6 +921,8 @@ def extract_events(
     text = document.text
     # words capitalized as names (the headline's too: "Lanting raises ..." above "Lanting ...")
     names = capitalized_inside(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
+    # places that stand for a company named after them ("Harrow" of "Harrow Air")
+    short = place_short_forms(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     events: list[Event] = []
@@ -1200,6 +1203,7 @@ def extract_events(
                 approximate=True,
                 asides=asides,
                 inside=names,
+                short=short,
             )
             if completing and due is not None:
                 events.append(placed(due, inside(sentence)))
@@ -1231,6 +1235,7 @@ def extract_events(
                 lang=lang,
                 asides=asides,
                 inside=names,
+                short=short,
                 subject=subject,
             )
             event = make(found)
@@ -1286,6 +1291,7 @@ def extract_events(
                 text[span.end : sentence.end] if opening else text[sentence.start : span.start],
                 lang=lang,
                 inside=names,
+                short=short,
             )[:: -1 if opening else 1]
             events.append(
                 _event(
@@ -1297,6 +1303,7 @@ def extract_events(
                     taxonomy,
                     lang=lang,
                     inside=names,
+                    short=short,
                     subject=named[-1] if named else None,
                     opening=opening,
                     approximate=f"{document.doc_id}:{span.start}" in counted,
@@ -1317,9 +1324,15 @@ def extract_events(
         ]
 
     events = _people_named(_full_names(events, body), rules, lang, people)
-    events = _described(_pairs_named(events, rules, lang), text, lang)
+    headline = (
+        find_actors(document.title, lang=lang, inside=names, short=short) if document.title else ()
+    )
+    # (who may be the main subject: the headline's first name, the most named)
+    often = Counter(a for e in events for a in e.actors).most_common(1)
+    events = _described(
+        _pairs_named(events, rules, lang), text, lang, (*headline[:1], *(n for n, _ in often))
+    )
     events = _acronyms(events, text, lang)
-    headline = find_actors(document.title, lang=lang, inside=names) if document.title else ()
     subject = defined.own or main_subject(
         (e.actors for e in events), headline, product_names(text[document.body_start :], lang)
     )
@@ -1487,14 +1500,34 @@ def _descriptions(lang: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]
     return re.compile(rf"(?:\b(?:the|its)\s+|^\W*)(?P<noun>{nouns})\b", re.IGNORECASE), heads
 
 
-def _described(events: list[Event], text: str, lang: str) -> list[Event]:
+# a definite description by a noun: "the guild", "the bank"
+_THE_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+([a-z]+)\b")
+
+
+def _name_head(name: str, lang: str) -> str:
+    """The last word of an organization's name before its company forms, in lower case
+    ("bank" of "Rheinmark Bank AG")."""
+    words = [w for w in name.split() if w.lower().strip(".,") not in _company_forms(lang)]
+    return (words or name.split())[-1].lower()
+
+
+@cache
+def _subject_heads(lang: str) -> frozenset[str]:
+    """The nouns of the pack's subject words ("the company", "the group"): they speak of the
+    article's main subject, not of the latest name they end."""
+    return frozenset(w.split()[-1].lower() for w in packs.pack(lang).words("subject_words"))
+
+
+def _described(
+    events: list[Event], text: str, lang: str, subjects: Sequence[str] = ()
+) -> list[Event]:
     """Events whose clause names an organization through a definite description ("the
-    authority fined the company") with that organization, the latest the events named
-    whose name ends in a word the description may stand for, taking part (after its own
-    names)."""
+    authority fined the company", "the guild lodged an appeal") with that organization,
+    the latest the events named whose name ends in a word the description may stand for,
+    taking part (after its own names); ``subjects``: who may be the article's main subject
+    (the description by its head, "the bank", is the main subject's)."""
     pattern, heads = _descriptions(lang)
-    if not heads:
-        return events
+    own = _subject_heads(lang) | {_name_head(n, lang) for n in subjects}
     named: list[str] = []  # organizations named so far, the latest first
     out: list[Event] = []
     for event in events:
@@ -1505,6 +1538,16 @@ def _described(events: list[Event], text: str, lang: str) -> list[Event]:
                 of = heads[found.group("noun").lower()]
                 who = next((n for n in named if n.split()[-1] in of), None)
                 if who is not None and who not in event.actors:
+                    event = replace(event, actors=(*event.actors, who))
+        # ... or by the head word of its own name ("the guild" of the Irish Pilots' Guild),
+        # but for the words that speak of the main subject ("the company", "the bank" of a
+        # story of Rheinmark Bank AG)
+        if named:
+            last = {_name_head(n, lang): n for n in reversed(named)}
+            for found in _THE_NOUN.finditer(clause):
+                noun = found.group(1).lower()
+                who = last.get(noun)
+                if who is not None and noun not in own and who not in event.actors:
                     event = replace(event, actors=(*event.actors, who))
         out.append(event)
         named = _latest_first(
@@ -1659,6 +1702,7 @@ def _event(
     approximate: bool = False,
     asides: Sequence[Sentence] = (),
     inside: frozenset[str] | None = None,
+    short: frozenset[str] = frozenset(),
     subject: str | None = None,
     opening: bool = False,
 ) -> Event:
@@ -1688,7 +1732,7 @@ def _event(
     # "Priya Lal, who had been a banker at Merriton & Co., joined in November"; not those of
     # an apposition: "Marcus Oyelaran, Bramble's chief executive, will lead ...")
     own = [(a, b) for a, b in background if rules.aside_names.match(body, a, b)]
-    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside)
+    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside, short=short)
     # a tail giving a reason or a claim says nothing of the kind of event, unless it holds
     # the event's date ("since it gained powers in April 2025")
     at = mention.start - span.start
@@ -1874,12 +1918,7 @@ def _noun_subject(title: str, lang: str) -> str | None:
 def _is_verb(word: str, lang: str, kinds: tuple[str, ...]) -> bool:
     """Is the lower-case ``word`` a tense marker of one of ``kinds`` (the pack's tense
     lexicon), or a past form by its ending ("merged") that is no exception?"""
-    res = load_language(lang)
-    kind = res.tense.get(word)
-    if kind is not None:
-        return kind in kinds
-    past = word not in res.not_past and res.tense_words.fullmatch(word) is not None
-    return "PAST" in kinds and past
+    return load_language(lang).is_verb(word, kinds)
 
 
 _PERIODS = frozenset({Granularity.QUARTER, Granularity.HALF, Granularity.YEAR})

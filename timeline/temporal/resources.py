@@ -148,6 +148,15 @@ class Resources:
     # founded in 2011"), whose year puts nothing in focus
     background: re.Pattern[str] | None = None
 
+    def is_verb(self, word: str, kinds: tuple[str, ...]) -> bool:
+        """Is the lower-case ``word`` a tense marker of one of ``kinds`` (the tense lexicon),
+        or a past form by its ending ("merged") that is no exception?"""
+        kind = self.tense.get(word)
+        if kind is not None:
+            return kind in kinds
+        past = word not in self.not_past and self.tense_words.fullmatch(word) is not None
+        return "PAST" in kinds and past
+
     def lookup(self, group: str, text: str) -> str:
         """Canonical value of ``text`` matched by regex group ``group``: its lexicon entry,
         else the text itself (digits in a ``number`` group, a group with no lexicon)."""
