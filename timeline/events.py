@@ -922,7 +922,7 @@ def extract_events(
     # words capitalized as names (the headline's too: "Lanting raises ..." above "Lanting ...")
     names = capitalized_inside(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
     # places that stand for a company named after them ("Harrow" of "Harrow Air")
-    short = place_short_forms(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
+    places = place_short_forms(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     events: list[Event] = []
@@ -1203,7 +1203,7 @@ def extract_events(
                 approximate=True,
                 asides=asides,
                 inside=names,
-                short=short,
+                short=places,
             )
             if completing and due is not None:
                 events.append(placed(due, inside(sentence)))
@@ -1235,7 +1235,7 @@ def extract_events(
                 lang=lang,
                 asides=asides,
                 inside=names,
-                short=short,
+                short=places,
                 subject=subject,
             )
             event = make(found)
@@ -1291,7 +1291,7 @@ def extract_events(
                 text[span.end : sentence.end] if opening else text[sentence.start : span.start],
                 lang=lang,
                 inside=names,
-                short=short,
+                short=places,
             )[:: -1 if opening else 1]
             events.append(
                 _event(
@@ -1303,7 +1303,7 @@ def extract_events(
                     taxonomy,
                     lang=lang,
                     inside=names,
-                    short=short,
+                    short=places,
                     subject=named[-1] if named else None,
                     opening=opening,
                     approximate=f"{document.doc_id}:{span.start}" in counted,
@@ -1325,7 +1325,7 @@ def extract_events(
 
     events = _people_named(_full_names(events, body), rules, lang, people)
     headline = (
-        find_actors(document.title, lang=lang, inside=names, short=short) if document.title else ()
+        find_actors(document.title, lang=lang, inside=names, short=places) if document.title else ()
     )
     # (who may be the main subject: the headline's first name, the most named)
     often = Counter(a for e in events for a in e.actors).most_common(1)
@@ -1732,7 +1732,7 @@ def _event(
     # "Priya Lal, who had been a banker at Merriton & Co., joined in November"; not those of
     # an apposition: "Marcus Oyelaran, Bramble's chief executive, will lead ...")
     own = [(a, b) for a, b in background if rules.aside_names.match(body, a, b)]
-    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside, short=short)
+    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside, short=places)
     # a tail giving a reason or a claim says nothing of the kind of event, unless it holds
     # the event's date ("since it gained powers in April 2025")
     at = mention.start - span.start
