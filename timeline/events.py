@@ -1732,7 +1732,7 @@ def _event(
     # "Priya Lal, who had been a banker at Merriton & Co., joined in November"; not those of
     # an apposition: "Marcus Oyelaran, Bramble's chief executive, will lead ...")
     own = [(a, b) for a, b in background if rules.aside_names.match(body, a, b)]
-    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside, short=places)
+    actors = find_actors(body, skip=[*dates, *own], lang=lang, inside=inside, short=short)
     # a tail giving a reason or a claim says nothing of the kind of event, unless it holds
     # the event's date ("since it gained powers in April 2025")
     at = mention.start - span.start
