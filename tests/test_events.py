@@ -1347,6 +1347,18 @@ def test_events_the_head_of_a_name_stands_for_it_but_not_for_the_main_subject() 
     assert "Coastal Pilots' Guild" not in events[2].actors
 
 
+def test_events_a_date_after_the_same_year_is_another_events() -> None:
+    # a finer date inside the year refines it ("In 2021 it opened a store in March"), but
+    # not past "the same year", which opens another event of that year
+    text = (
+        "The company went public in Hong Kong in 2021, the same year SAMR fined Alibaba "
+        "Group (April 10, 2021). In 2022 it opened a store in March."
+    )
+    events = _events(text, date(2023, 5, 1))
+    assert [e.timex for e in events] == ["2021", "2022-03"]
+    assert events[0].title == "The company went public in Hong Kong"
+
+
 def test_events_a_company_named_after_a_place_goes_by_the_place() -> None:
     # "Harrow" is a place (GeoNames) and "Harrow Air" two capitalized words, like a
     # person's name: acting alone, "Harrow" is the airline, and the airline the main subject

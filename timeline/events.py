@@ -401,8 +401,11 @@ def _main_clause(text: str, rules: EventRules) -> str:
     'Brightmoor has restructured'
     >>> _main_clause("Nuvola said it would close its stores, shifting staff to Milan", rules)
     'Nuvola will close its stores'
+    >>> _main_clause("SAMR fined Alibaba (on April 10, 2021) for abuse of dominance", rules)
+    'SAMR fined Alibaba for abuse of dominance'
     """
-    text = " ".join(text.split())
+    # (what parentheses hold is an aside, commas and all: "fined Alibaba (April 10, 2021)")
+    text = " ".join(_PARENTHESES.sub(" ", text).split())
     dateline = rules.dateline.match(text)
     if dateline is not None:
         text = text[dateline.end() :]
@@ -423,6 +426,7 @@ def _main_clause(text: str, rules: EventRules) -> str:
     return _drop_last(text.strip(" ,.;:"), rules.dangling)
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _SPACE_COMMA = re.compile(r"\s+,")
 _COMMA = re.compile(r",(?!\d)")
 _FRAGMENT = re.compile(r",\s*(?:\S+\s*)?,")
@@ -455,6 +459,15 @@ def _governing(
             continue
         if isinstance(mention.expr, SamePeriodExpr) and mention.expr.compares:
             continue  # "a year earlier" is what it is compared with; "the quarter" may govern
+        if (
+            best is not None
+            and isinstance(mention.expr, CalendarExpr)
+            and mention.expr.unit is Granularity.YEAR
+            and mention.expr.year.previous
+        ):
+            # "went public in 2021, the same year SAMR fined Alibaba (April 10, 2021)": what
+            # follows the anaphor is another event of that year, not a finer date of this one
+            break
         if timex.type not in _DATED:
             continue
         if framed is not None and framed(mention.start):
