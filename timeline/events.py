@@ -1513,8 +1513,12 @@ def _descriptions(lang: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]
     return re.compile(rf"(?:\b(?:the|its)\s+|^\W*)(?P<noun>{nouns})\b", re.IGNORECASE), heads
 
 
-# a definite description by a noun: "the guild", "the bank"
-_THE_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+([a-z]+)\b")
+@cache
+def _head_description(lang: str) -> re.Pattern[str]:
+    """The pack's definite description by a noun (``[names] head_description``: "the
+    guild"); none where the pack has none."""
+    pattern = packs.pack(lang).settings.get("names", {}).get("head_description", "(?!x)x")
+    return re.compile(pattern)
 
 
 def _name_head(name: str, lang: str) -> str:
@@ -1557,7 +1561,7 @@ def _described(
         # story of Rheinmark Bank AG)
         if named:
             last = {_name_head(n, lang): n for n in reversed(named)}
-            for found in _THE_NOUN.finditer(clause):
+            for found in _head_description(lang).finditer(clause):
                 noun = found.group(1).lower()
                 who = last.get(noun)
                 if who is not None and noun not in own and who not in event.actors:
