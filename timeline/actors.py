@@ -27,7 +27,7 @@ from timeline.temporal.resources import load as load_language
 def _clear() -> None:
     for cached in (
         _stopwords,
-        _possessive_end,
+        names_pattern,
         common_word,
         _frequency_rules,
         _festival_run,
@@ -160,9 +160,14 @@ def _frequency_rules(lang: str) -> tuple[str | None, float]:
 
 
 @cache
+def names_pattern(lang: str, key: str, flags: int = 0) -> re.Pattern[str]:
+    """The pack's ``[names]`` pattern ``key``; one matching nothing where the pack has none."""
+    return re.compile(packs.pack(lang).settings.get("names", {}).get(key, "(?!x)x"), flags)
+
+
 def _possessive_end(lang: str) -> re.Pattern[str]:
     """The pack's ending of a possessive (``[names] possessive_end``)."""
-    return re.compile(packs.pack(lang).settings.get("names", {}).get("possessive_end", "(?!x)x"))
+    return names_pattern(lang, "possessive_end")
 
 
 @cache
@@ -322,7 +327,7 @@ _ACTING = ("PAST", "FUTURE", "REPORTED", "PRESENT")
 def _acting(text: str, start: int, end: int, lang: str) -> bool:
     """Does the name at ``start:end`` own what follows or act: a possessive, a verb, and no
     word of a place before it (the pack's ``[names] place_before``)?"""
-    if _place_before(lang).search(text, max(0, start - 20), start):
+    if names_pattern(lang, "place_before", re.IGNORECASE).search(text, max(0, start - 20), start):
         return False
     if _OWNS.match(text, end):
         return True
@@ -354,13 +359,6 @@ def _as_actor(found: str, lang: str) -> str | None:
     if not name or name.lower() in _not_names(lang) or _head_of(name, lang).lower() in heads:
         return None
     return name
-
-
-@cache
-def _place_before(lang: str) -> re.Pattern[str]:
-    """The pack's words right before a place (``[names] place_before``)."""
-    pattern = packs.pack(lang).settings.get("names", {}).get("place_before", "(?!x)x")
-    return re.compile(pattern, re.IGNORECASE)
 
 
 @cache

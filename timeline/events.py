@@ -33,6 +33,7 @@ from timeline.actors import (
     is_person,
     main_subject,
     mentions_main_subject,
+    names_pattern,
     people_in,
     place_short_forms,
     product_names,
@@ -145,6 +146,7 @@ def _clear() -> None:
     event_rules.cache_clear()
     _descriptions.cache_clear()
     _company_forms.cache_clear()
+    _subject_heads.cache_clear()
     _is_verb.cache_clear()
 
 
@@ -933,9 +935,10 @@ def extract_events(
     rules = event_rules(lang)
     text = document.text
     # words capitalized as names (the headline's too: "Lanting raises ..." above "Lanting ...")
-    names = capitalized_inside(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
+    titled = f"{document.title or ''}.\n{text[document.body_start :]}"
+    names = capitalized_inside(titled, lang)
     # places that stand for a company named after them ("Harrow" of "Harrow Air")
-    places = place_short_forms(f"{document.title or ''}.\n{text[document.body_start :]}", lang)
+    places = place_short_forms(titled, lang)
     ordered = sorted(resolved, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     events: list[Event] = []
@@ -1513,19 +1516,10 @@ def _descriptions(lang: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]
     return re.compile(rf"(?:\b(?:the|its)\s+|^\W*)(?P<noun>{nouns})\b", re.IGNORECASE), heads
 
 
-@cache
-def _head_description(lang: str) -> re.Pattern[str]:
-    """The pack's definite description by a noun (``[names] head_description``: "the
-    guild"); none where the pack has none."""
-    pattern = packs.pack(lang).settings.get("names", {}).get("head_description", "(?!x)x")
-    return re.compile(pattern)
-
-
 def _name_head(name: str, lang: str) -> str:
     """The last word of an organization's name before its company forms, in lower case
     ("bank" of "Rheinmark Bank AG")."""
-    words = [w for w in name.split() if w.lower().strip(".,") not in _company_forms(lang)]
-    return (words or name.split())[-1].lower()
+    return _short_name(name, lang).split()[-1].lower()
 
 
 @cache
@@ -1561,7 +1555,8 @@ def _described(
         # story of Rheinmark Bank AG)
         if named:
             last = {_name_head(n, lang): n for n in reversed(named)}
-            for found in _head_description(lang).finditer(clause):
+            # (the pack's definite description by a noun: "the guild")
+            for found in names_pattern(lang, "head_description").finditer(clause):
                 noun = found.group(1).lower()
                 who = last.get(noun)
                 if who is not None and noun not in own and who not in event.actors:
