@@ -1375,6 +1375,33 @@ def test_events_a_company_named_after_a_place_goes_by_the_place() -> None:
     assert all(any(a.startswith("Harrow") for a in e.actors) for e in events)
 
 
+def test_events_a_name_used_as_a_product_is_no_actor_anywhere() -> None:
+    # "its ChefPress multicookers" makes ChefPress a product: alone later it is no actor;
+    # "the Lumora app" does not make Lumora one, which said and did things
+    text = (
+        "Novatherm Home Appliances recalled its ChefPress multicookers on May 23, 2024. "
+        "The ChefPress meets all safety standards, Novatherm said on May 24, 2024. "
+        "Lumora said it had launched the Lumora app on June 3, 2024."
+    )
+    events = _events(text, date(2024, 6, 10))
+    assert not any("ChefPress" in e.actors for e in events)
+    assert any("Lumora" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fire broke out at the smelter's casting centre on March 2, 2026.",
+        "Members will vote on the proposal in a ballot on April 2, 2026.",
+        "Pilots walked out on March 9, 2026, and the airline cancelled 620 flights.",
+    ],
+)
+def test_events_labour_disputes_and_accidents_are_other(sentence: str) -> None:
+    # no weak keyword of another kind ("centre", "proposal", "cancelled") makes them one
+    (event,) = _events(sentence, date(2026, 3, 20))
+    assert event.categories == ("other",)
+
+
 def test_events_a_since_date_dates_a_clause_where_it_is_the_only_date(reference: date) -> None:
     events = _events(
         "Earnings fell 4% in 2022, and the group has had a hiring freeze in place since "

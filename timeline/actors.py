@@ -324,15 +324,19 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _ACTING = ("PAST", "FUTURE", "REPORTED", "PRESENT")
 
 
-def _acting(text: str, start: int, end: int, lang: str) -> bool:
-    """Does the name at ``start:end`` own what follows or act: a possessive, a verb, and no
-    word of a place before it (the pack's ``[names] place_before``)?"""
+# ... and those that tell of a deed done or a thing said, which no product does
+_TELLING = ("PAST", "REPORTED")
+
+
+def _acting(text: str, start: int, end: int, lang: str, kinds: tuple[str, ...] = _ACTING) -> bool:
+    """Does the name at ``start:end`` own what follows or act: a possessive, a verb (of one
+    of ``kinds``), and no word of a place before it (the pack's ``[names] place_before``)?"""
     if names_pattern(lang, "place_before", re.IGNORECASE).search(text, max(0, start - 20), start):
         return False
     if _OWNS.match(text, end):
         return True
     word = _NEXT_WORD.match(text, end)
-    return word is not None and load_language(lang).is_verb(word.group(1), _ACTING)
+    return word is not None and load_language(lang).is_verb(word.group(1), kinds)
 
 
 @lru_cache(maxsize=4096)
@@ -401,6 +405,45 @@ def product_names(text: str, lang: str = "en") -> frozenset[str]:
         if run is not None and run[1] == [run[0]]:
             found.add(run[0])
     return frozenset(found)
+
+
+def products_in(text: str, lang: str = "en") -> frozenset[str]:
+    """The names ``text`` uses as a product's somewhere: after what names a product (the
+    pack's ``[names] product_before``: "launched Lumio"), before a product's common noun
+    (``product_after``: "the ChefPress recall"), or owned, right after a possessive
+    determiner (``product_owner``: "its ChefPress multicookers"). A name so used is a
+    product wherever it stands alone ("the ChefPress meets all safety standards"): a
+    company is not owned nor recalled.
+
+    >>> sorted(products_in("Novatherm recalled its ChefPress cookers. The ChefPress is safe."))
+    ['ChefPress']
+    >>> sorted(products_in("Brightwater rejected the offer. Castellan raised it."))
+    []
+    """
+    product, _ordinary, _heads, _edition = _name_rules(lang)
+    after = names_pattern(lang, "product_after")
+    owner = names_pattern(lang, "product_owner", re.IGNORECASE)
+    forms = _org_forms(lang)
+    found: set[str] = set()
+    # (a name that tells or did something is a company's, as is one that opens a longer
+    # name: "Lumora said", "Novatherm Home Appliances", even where it also names what the
+    # company sells: "the Lumora app", "Novatherm recalls")
+    companies: set[str] = set()
+    for start, end, run, names in packs.pack(lang).hook("names", _no_names)(text, _stopwords(lang)):
+        if (
+            product.found(text, max(0, start - 40), start)
+            or after.match(text, end)
+            or owner.search(text, max(0, start - 12), start)
+        ):
+            # (not one ending in a company's form: "a venture called Northlight Compute AB")
+            found.update(n for n in names if n.split()[-1].lower().strip(".,") not in forms)
+        else:
+            if names and names[-1] == run and _acting(text, start, end, lang, _TELLING):
+                companies.add(run)
+            companies.update(
+                " ".join(n.split()[:i]) for n in names for i in range(1, len(n.split()))
+            )
+    return frozenset(found - companies)
 
 
 def _run_before(text: str, at: int, lang: str) -> tuple[str, list[str]] | None:

@@ -37,6 +37,7 @@ from timeline.actors import (
     people_in,
     place_short_forms,
     product_names,
+    products_in,
 )
 from timeline.errors import ResourceError
 from timeline.model import (
@@ -1352,6 +1353,16 @@ def extract_events(
     subject = defined.own or main_subject(
         (e.actors for e in events), headline, product_names(text[document.body_start :], lang)
     )
+    # (a name the text uses as a product somewhere is no actor where it stands alone: "the
+    # ChefPress meets all safety standards" after "its ChefPress multicookers")
+    products = products_in(text[document.body_start :], lang) - {subject}
+    if products:
+        events = [
+            e
+            if not products.intersection(e.actors)
+            else replace(e, actors=tuple(a for a in e.actors if a not in products))
+            for e in events
+        ]
     if subject is not None:
         # a name opening with the main subject's own word is one of its units, brands or
         # products, which the main subject acts through ("Ambry Pro", "Xingbo Live")

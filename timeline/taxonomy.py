@@ -420,7 +420,7 @@ def parse_taxonomy(source: str, *, name: str = "taxonomy.toml") -> Taxonomy:
         ignored = ignored or list(shipped.ignored)
     if OTHER not in {c.id for c in categories}:
         categories.append(Category(OTHER, "Other", None, None))
-    else:  # "other" scores nothing and is listed last
+    else:  # "other" is listed last: it wins only what no other category scores more
         categories = [c for c in categories if c.id != OTHER] + [
             next(c for c in categories if c.id == OTHER)
         ]
