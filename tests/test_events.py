@@ -1388,6 +1388,21 @@ def test_events_a_name_used_as_a_product_is_no_actor_anywhere() -> None:
     assert any("Lumora" in e.actors for e in events)
 
 
+def test_events_a_first_predicate_stating_what_is_tells_no_event() -> None:
+    # "lists ... properties" is a state (no kind, no date); the aside and the second
+    # predicate are the events, the latter done by who the sentence opens with
+    events = _events(
+        "Founded in Berlin in 2009, Tessel lists about 900,000 properties in 40 countries "
+        "and reported revenue of €1.4 billion last year.",
+        date(2023, 5, 1),
+    )
+    assert sorted((e.timex, e.category) for e in events) == [
+        ("2009", "founding"),
+        ("2022", "earnings"),
+    ]
+    assert next(e for e in events if e.timex == "2022").title.startswith("Tessel reported")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -1241,6 +1241,17 @@ def extract_events(
         subject: str | None = None  # who the first predicate's event is about
         for span, found in dated:
             mine = inside(span)
+            if (
+                subject is None
+                and span.start > sentence.start
+                and rules.predicate_split.match(text, span.start, span.end)
+            ):
+                # (a second predicate whose first told no event: who the sentence opens
+                # with does it: "Tessel lists ... and reported revenue last year")
+                opened = find_actors(
+                    _without(text[sentence.start : span.start], bare), lang=lang, inside=names
+                )
+                subject = opened[0] if opened else None
 
             make = partial(
                 _event,
@@ -1901,7 +1912,11 @@ def _predicates(
     parts: list[tuple[Sentence, str, Resolved | None]] = []
     for a, b in itertools.pairwise(cuts):
         part = Sentence(a, b)
-        kind = taxonomy.strongest(text[a:b])[0]
+        # (what the predicate says, not its asides: "Founded in 2009, Tessel lists ...")
+        held = [
+            (max(x.start, a) - a, min(x.end, b) - a) for x in asides if x.start < b and a < x.end
+        ]
+        kind = taxonomy.strongest(_without(text[a:b], held))[0]
         dated = choose(part)
         if parts and (
             kind == OTHER
@@ -1915,7 +1930,12 @@ def _predicates(
             parts[-1] = (Sentence(before[0].start, b), before[1], before[2] or dated)
         else:
             parts.append((part, kind, dated))
-    if len(parts) == 1:
+    # (a first predicate of no kind and no date of its own states what is, before what
+    # happened: "Tessel lists 900,000 properties and reported revenue of €1.4 billion last
+    # year")
+    if len(parts) > 1 and parts[0][1] == OTHER and parts[0][2] is None:
+        parts = parts[1:]
+    if len(parts) == 1 and parts[0][0] == span:
         return [(span, found)]
     return [(part, dated or found) for part, _, dated in parts]
 
