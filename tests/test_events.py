@@ -620,12 +620,16 @@ def test_events_a_compared_date_governs_nothing(reference: date) -> None:
         "HANGZHOU, China, May 16, 2023 /PRNewswire/ --",
         "**BOSTON, May 16** —",
         "**STUTTGART, May 16 (Autowire)** —",
+        "Bielefeld, 16 May 2023 –",
+        "**Dublin, 16 May 2023** –",
+        "Hangzhou, China, May 16, 2023 —",
     ],
 )
 def test_events_a_dateline_dates_no_event(dateline: str) -> None:
     text = f"{dateline} Acme said it will merge two units in the third quarter."
     (event,) = _events(text, date(2023, 5, 16))
     assert event.timex == "2023-Q3"
+    assert event.title.startswith("Acme")  # the dateline is no part of the title
     (event,) = _events(f"{dateline} A court on Monday upheld the fine.", date(2023, 5, 16))
     assert event.timex == "2023-05-15"  # not the day it was filed
 
