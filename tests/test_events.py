@@ -138,6 +138,12 @@ def test_events_repeated_paragraphs_yield_one_event() -> None:
             "Late last month",
             "More than 3,000 customers filed a claim against Acme",
         ),
+        # a short clause the date ends is no opening phrase: the comma's tail goes
+        (
+            "The guild withdrew the appeal on Tuesday, a day after talks resumed.",
+            "Tuesday",
+            "The guild withdrew the appeal",
+        ),
         (
             "Next year we will open two hubs, in Chengdu and Lyon.",
             "Next year",

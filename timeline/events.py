@@ -347,8 +347,11 @@ def make_title(
         and "," not in before
         and len(before.split()) <= rules.opening_words
         and 0 <= comma <= 40
+        and not _told_before(before, rules, lang)
     ):
-        # the date sits in an opening phrase: the main clause follows its comma
+        # the date sits in an opening phrase: the main clause follows its comma (not a
+        # short clause the date ends: "The guild withdrew the appeal on Tuesday, a day
+        # after talks resumed")
         text = after[comma + 1 :]
     elif last and (
         (named and last not in rules.trailing)
@@ -373,6 +376,24 @@ def make_title(
     if text[0] in QUOTES and not any(q in text[1:] for q in _QUOTE_MARKS):
         text = text[1:].lstrip()  # a quote's opening mark, its close cut off
     return text[0].upper() + text[1:]
+
+
+def _told_before(before: str, rules: EventRules, lang: str) -> bool:
+    """Does ``before`` (what stands before a date) tell something of its own: a verb, and
+    no word opening a phrase before it ("Shortly after it listed in" is an opening phrase)?
+
+    >>> rules = event_rules("en")
+    >>> _told_before("The guild withdrew the appeal on ", rules, "en")
+    True
+    >>> _told_before("Shortly after it listed in ", rules, "en")
+    False
+    """
+    for word in _WORDS.findall(before):
+        if rules.phrase_start.fullmatch(word):
+            return False
+        if _is_verb(word.lower(), lang, _VERB_KINDS):
+            return True
+    return False
 
 
 def _shortened(words: list[str], rules: EventRules) -> str:
