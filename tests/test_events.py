@@ -1398,6 +1398,26 @@ def test_events_a_name_used_as_a_product_is_no_actor_anywhere() -> None:
     assert any("Lumora" in e.actors for e in events)
 
 
+def test_events_a_follow_up_tells_more_of_an_aside_event() -> None:
+    # the only date is an aside's: the next sentence's event is at it, "He" its subject;
+    # a state's start ("since 2020") is no event a follow-up tells more of
+    events = _events(
+        "The affair ended the tenure of Dieter Wolfram, the long-serving chief executive, "
+        "who resigned in March 2023. He was succeeded by Marquardt.",
+        date(2025, 11, 20),
+    )
+    assert [(e.timex, e.title) for e in events] == [
+        ("2023-03", "Dieter Wolfram resigned"),
+        ("2023-03", "Dieter Wolfram was succeeded by Marquardt"),
+    ]
+    events = _events(
+        "Ingrid Sandahl, who has headed the unit since 2020, will become chief executive "
+        "once it is formed. Raj Menon will serve as chief technology officer.",
+        date(2024, 11, 19),
+    )
+    assert "2020" not in [e.timex for e in events if "Menon" in e.title]
+
+
 def test_events_a_first_predicate_stating_what_is_tells_no_event() -> None:
     # "lists ... properties" is a state (no kind, no date); the aside and the second
     # predicate are the events, the latter done by who the sentence opens with

@@ -1331,6 +1331,17 @@ def extract_events(
                 else (event.actors[0] if event.actors else _noun_subject(event.title, lang))
             )
             last = (paragraph, found, sentence.end)
+        if aside_events and not dated and not quiet:
+            # (a follow-up may tell more of an aside's event, when the sentence has none of
+            # its own: "..., who resigned in March 2023. He was succeeded by Marquardt"; not
+            # of a state's start, "who has headed the unit since 2020", nor of figures in
+            # parentheses, "(H1 2024: EUR 598.0 million)")
+            span, found = aside_events[-1]
+            start = found.mention.start
+            if not text[span.start : span.end].lstrip().startswith("(") and not (
+                rules.state_since.search(text, max(span.start, start - 15), start)
+            ):
+                last = (paragraph, found, sentence.end)
         for span, found in aside_events:
             mine = inside(span)
             # an aside speaks of the name just before it ("Feld, who joined in 2008"); one
