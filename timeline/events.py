@@ -1336,10 +1336,16 @@ def extract_events(
             # its own: "..., who resigned in March 2023. He was succeeded by Marquardt"; not
             # of a state's start, "who has headed the unit since 2020", nor of figures in
             # parentheses, "(H1 2024: EUR 598.0 million)")
+            # (and of a person's deed: "the O-7 robot, which launched last year" is no event
+            # the next sentence's hiring plan tells more of)
             span, found = aside_events[-1]
             start = found.mention.start
-            if not text[span.start : span.end].lstrip().startswith("(") and not (
-                rules.state_since.search(text, max(span.start, start - 15), start)
+            before = find_actors(text[sentence.start : span.start], lang=lang, inside=names)
+            if (
+                before
+                and is_person(before[-1], lang)
+                and not text[span.start : span.end].lstrip().startswith("(")
+                and not rules.state_since.search(text, max(span.start, start - 15), start)
             ):
                 last = (paragraph, found, sentence.end)
         for span, found in aside_events:
