@@ -1418,6 +1418,20 @@ def test_events_a_follow_up_tells_more_of_an_aside_event() -> None:
     assert "2020" not in [e.timex for e in events if "Menon" in e.title]
 
 
+def test_events_a_noun_subject_of_two_predicates_is_no_actor() -> None:
+    # "The company" does the second predicate too, in its title, but is no name
+    events = _events(
+        "The company laid off about 6% of its staff in February 2024 and eliminated another "
+        "400 jobs in August last year, mostly in sales and marketing.",
+        date(2026, 1, 14),
+    )
+    assert [e.title for e in events] == [
+        "The company laid off about 6% of its staff",
+        "The company eliminated another 400 jobs, mostly in sales and marketing",
+    ]
+    assert all("The company" not in e.actors for e in events)
+
+
 def test_events_a_first_predicate_stating_what_is_tells_no_event() -> None:
     # "lists ... properties" is a state (no kind, no date); the aside and the second
     # predicate are the events, the latter done by who the sentence opens with

@@ -215,6 +215,8 @@ def find_actors(
     ()
     >>> find_actors("Talks with Velocita Group ended.", inside=frozenset({"Velocita"}))
     ('Velocita Group',)
+    >>> find_actors("Chief Financial Officer Pieter Lindqvist and Chief Executive Ana Ruiz left.")
+    ('Pieter Lindqvist', 'Ana Ruiz')
 
     ``short``: the places that stand for an organization the document names after them
     (:func:`place_short_forms`): such a place acting or owning is that organization.
@@ -349,8 +351,9 @@ def _as_actor(found: str, lang: str) -> str | None:
     cut = max((i + 1 for i, w in enumerate(words) if _COMPOUND.search(w)), default=0)
     # a title's head before a name is the title's ("Chief Operating Officer Pieter
     # Lindqvist": "Chief Operating" are stop words, "Officer" the title's head)
-    if len(words) - cut > 1 and words[cut].lower() in heads:
-        cut += 1
+    # ("Chief Executive Officer Dana Lee", "Chief Financial Officer Pieter Lindqvist": up to
+    # the title's last head)
+    cut = max((i + 1 for i in range(cut, len(words) - 1) if words[i].lower() in heads), default=cut)
     # a title that may also open an organization's name, before a person's ("Justice Niamh
     # Corrigan", not "General Electric Capital")
     if (
@@ -378,12 +381,19 @@ def people_in(text: str, lang: str = "en") -> list[tuple[int, str]]:
 
     >>> people_in("Nadia Okafor grew up in Accra. She joined Ardent Motors in 2012.")
     [(0, 'Nadia Okafor')]
+    >>> people_in("Chief Executive Marcus Feld said so.")
+    [(16, 'Marcus Feld')]
     """
     found: list[tuple[int, str]] = []
-    for start, _end, _run, names in packs.pack(lang).hook("names", _no_names)(
+    for start, end, _run, names in packs.pack(lang).hook("names", _no_names)(
         text, _stopwords(lang)
     ):
-        found.extend((start, name) for name in names if is_person(name, lang))
+        # (as actors, where they stand: "Chief Executive Marcus Feld" is Marcus Feld)
+        found.extend(
+            (max(start, text.find(name, start, end)), name)
+            for name in (_as_actor(n, lang) for n in names)
+            if name is not None and is_person(name, lang)
+        )
     return found
 
 

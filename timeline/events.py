@@ -387,8 +387,11 @@ def _told_before(before: str, rules: EventRules, lang: str) -> bool:
     True
     >>> _told_before("Shortly after it listed in ", rules, "en")
     False
+    >>> _told_before("and eliminated another 400 jobs in ", rules, "en")
+    True
     """
-    for word in _WORDS.findall(before):
+    # (a leading "and" or "but" opens the clause, no phrase: "and eliminated 400 jobs in")
+    for word in _WORDS.findall(rules.leading.sub("", before.strip())):
         if rules.phrase_start.fullmatch(word):
             return False
         if _is_verb(word.lower(), lang, _VERB_KINDS):
@@ -1843,7 +1846,12 @@ def _event(
             if not title
             else (f"{subject} {title[0].lower()}{title[1:]}")
         )
-        if not rules.title_persons.fullmatch(subject):  # (a stand-in is named later)
+        # (a stand-in is named later; a noun is no name: "The company laid off ... and
+        # eliminated ...")
+        if (
+            not rules.title_persons.fullmatch(subject)
+            and subject.split()[0].lower() not in rules.subject_articles
+        ):
             actors = actors if subject in actors else (subject, *actors)
     return Event(
         event_id=f"{document.doc_id}:{span.start}",
