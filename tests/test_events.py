@@ -1432,6 +1432,16 @@ def test_events_a_noun_subject_of_two_predicates_is_no_actor() -> None:
     assert all("The company" not in e.actors for e in events)
 
 
+def test_events_the_main_subject_has_one_name() -> None:
+    # its full legal name beside its short one is the same company, once
+    events = _events(
+        "Kestrel Software Inc. on Tuesday laid off about 1,100 employees. Kestrel said on "
+        "Tuesday it would close three offices by March. Kestrel listed on the Nasdaq in 2019.",
+        date(2026, 1, 14),
+    )
+    assert all(e.actors == ("Kestrel",) for e in events)
+
+
 def test_events_a_first_predicate_stating_what_is_tells_no_event() -> None:
     # "lists ... properties" is a state (no kind, no date); the aside and the second
     # predicate are the events, the latter done by who the sentence opens with

@@ -1431,6 +1431,22 @@ def extract_events(
             else replace(e, actors=(*e.actors, subject))
             for e in events
         ]
+        # (one name for it: its full legal name beside it is it, "Kestrel Software Inc"
+        # beside "Kestrel")
+        forms = _company_forms(lang)
+        legal = {
+            a
+            for e in events
+            for a in e.actors
+            if a.startswith(subject + " ") and a.split()[-1].strip(".,") in forms
+        }
+        if legal:
+            events = [
+                replace(e, actors=tuple(a for a in e.actors if a not in legal))
+                if subject in e.actors and legal.intersection(e.actors)
+                else e
+                for e in events
+            ]
         short = defined.short if subject == defined.own else None
         events = [_titled_after(e, subject, rules, lang, short) for e in events]
     # a sentence that tells of no kind of event and is dated only by a period is framing
