@@ -1343,10 +1343,10 @@ def extract_events(
             # the next sentence's hiring plan tells more of)
             span, found = aside_events[-1]
             start = found.mention.start
-            before = find_actors(text[sentence.start : span.start], lang=lang, inside=names)
+            leading = find_actors(text[sentence.start : span.start], lang=lang, inside=names)
             if (
-                before
-                and is_person(before[-1], lang)
+                leading
+                and is_person(leading[-1], lang)
                 and not text[span.start : span.end].lstrip().startswith("(")
                 and not rules.state_since.search(text, max(span.start, start - 15), start)
             ):
